@@ -1,0 +1,72 @@
+/**
+ * parley's core: `createEngine(options).extract(article) → ArticleResult`. Pure: no file system,
+ * network, database or clock; the only "now" is the article's own date.
+ */
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { compileKb } from './kb/compile.js';
+import { createAnalyzer } from './nlp.js';
+import { checkPipeline, runPipeline, type Analysis, type EngineContext, type Stage } from './pipeline.js';
+import { resolveActors } from './stages/actors/index.js';
+import { findMentions } from './stages/mentions/index.js';
+import type { Article, ArticleResult } from './types.js';
+
+export type * from './types.js';
+export type { Stage, Analysis } from './pipeline.js';
+
+/** The stages, in order. */
+export const STAGES: Stage[] = [
+  {
+    name: 'nlp',
+    requires: ['article'],
+    assigns: ['doc'],
+    run: (a, ctx) => void (a.doc = ctx.analyze(a.article.text)),
+  },
+  {
+    name: 'mentions',
+    requires: ['doc'],
+    assigns: ['mentions'],
+    run: (a, ctx) => void (a.mentions = findMentions(a.doc!, ctx.kb, a.article.date)),
+  },
+  {
+    name: 'actors',
+    requires: ['doc', 'mentions'],
+    assigns: ['actors'],
+    run: (a, ctx) => void (a.actors = resolveActors({ article: a.article, doc: a.doc!, mentions: a.mentions!, kb: ctx.kb })),
+  },
+];
+
+export interface EngineOptions {
+  kb: KnowledgeBase;
+  /** Stage names to switch off. */
+  disable?: string[];
+}
+
+export interface Engine {
+  stages: readonly Stage[];
+  extract(article: Article): ArticleResult;
+  analyze(article: Article): Analysis;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const disabled = options.disable ?? [];
+  checkPipeline(STAGES, disabled);
+  const ctx: EngineContext = { kb: compileKb(options.kb), analyze: createAnalyzer() };
+  const analyze = (article: Article) => runPipeline(STAGES, article, ctx, disabled);
+  return {
+    stages: STAGES,
+    analyze,
+    extract(article) {
+      const a = analyze(article);
+      return {
+        schema: 'parley.article/1',
+        article: a.article,
+        actors: a.actors ?? [],
+        events: a.events ?? [],
+        quotes: a.quotes ?? [],
+        commitments: a.commitments ?? [],
+        times: a.times ?? [],
+        tone: a.tone ?? null,
+      };
+    },
+  };
+}

@@ -1,0 +1,319 @@
+/**
+ * Stage `actors`: turns mentions into actors. Persons are introduced by strong evidence (KB name, title,
+ * appositive, honorific, speech verb) and then pick up their partial names, role nouns ("the Secretary")
+ * and pronouns; states and organisations gather every name, adjective, capital and body mention;
+ * "the two sides" becomes a group of the two most salient parties at that point.
+ * Affiliation of a person, in order: the text's own modifiers ("Chinese ... Wang Yi", "Turkey's
+ * ambassador"), the KB's office at the article's date, the title's own state ("Secretary of State"),
+ * an "of" complement ("Minister of Foreign Affairs of Indonesia"), then the sentence and the dateline.
+ */
+import type { KbPerson, KbTitle } from '../../../knowledge/types.js';
+import { matchAt, officesAt, validAt, type CompiledKb } from '../../kb/compile.js';
+import type { Doc } from '../../nlp.js';
+import { scanWords } from '../../text/words.js';
+import type { Article, Actor, Mention, MentionKind } from '../../types.js';
+import type { Chain, EntityHit, Mentions, NameHit } from '../mentions/index.js';
+
+interface PersonRecord {
+  kb: KbPerson | null;
+  name: string;
+  norms: Set<string>;
+  titles: KbTitle[];
+  chains: Chain[];
+  gender: 'm' | 'f' | null;
+  mentions: (Mention & { sentence: number })[];
+  code: string | null;
+  sector: string | null;
+  former: boolean;
+  first: number;
+}
+
+export interface ActorsInput {
+  article: Article;
+  doc: Doc;
+  mentions: Mentions;
+  kb: CompiledKb;
+}
+
+const SECTOR_ELI = 'ELI';
+
+export function resolveActors({ article, doc, mentions, kb }: ActorsInput): Actor[] {
+  const date = article.date;
+  const persons: PersonRecord[] = [];
+  const text = article.text;
+
+  const kbPersonAt = (ids: string[]): KbPerson | null => {
+    const ps = ids.map((id) => kb.persons.get(id)).filter((p): p is KbPerson => Boolean(p));
+    return ps.find((p) => officesAt(p, date).length) ?? ps[0] ?? null;
+  };
+  const findByShort = (norms: string[]): KbPerson | null => {
+    const cands = (kb.shortNames.get(norms.join(' ')) ?? []).filter((p) => officesAt(p, date).length);
+    return cands.length === 1 ? cands[0] : null;
+  };
+  const mention = (h: { start: number; end: number; sentence: number }, kind: MentionKind) => ({ start: h.start, end: h.end, text: text.slice(h.start, h.end), kind, sentence: h.sentence });
+
+  const addPerson = (h: NameHit, kbp: KbPerson | null): PersonRecord => {
+    const rec: PersonRecord = { kb: kbp, name: h.text, norms: new Set(h.norms), titles: [], chains: [], gender: h.gender ?? kbp?.gender ?? null, mentions: [], code: null, sector: null, former: false, first: h.start };
+    persons.push(rec);
+    return rec;
+  };
+  const absorb = (rec: PersonRecord, h: NameHit, kind: MentionKind) => {
+    rec.mentions.push(mention(h, kind));
+    for (const c of [h.chain, h.appositive]) if (c) rec.chains.push(c);
+    if (h.gender && !rec.gender) rec.gender = h.gender;
+    if (kind === 'name' && h.norms.length > rec.norms.size && [...rec.norms].every((n) => h.norms.includes(n))) {
+      rec.name = h.text;
+      rec.norms = new Set(h.norms);
+    }
+  };
+  // the person a run of name words refers to: same KB entry, or all its words within a known name
+  const known = (h: NameHit, before: number): PersonRecord | null => {
+    let best: PersonRecord | null = null;
+    let bestAt = -1;
+    for (const p of persons) {
+      const same = (h.kbIds.length && p.kb && h.kbIds.includes(p.kb.id)) || h.norms.every((n) => p.norms.has(n)) || (p.norms.size && [...p.norms].every((n) => h.norms.includes(n)) && h.evidence !== 'bare');
+      if (!same) continue;
+      const last = Math.max(p.first, ...p.mentions.filter((m) => m.start < before).map((m) => m.start));
+      if (last > bestAt) {
+        best = p;
+        bestAt = last;
+      }
+    }
+    return best;
+  };
+
+  // persons: strong evidence first, then the bare runs that repeat a known name
+  for (const h of mentions.names) {
+    if (h.evidence === 'bare') continue;
+    const kbp = h.kbIds.length ? kbPersonAt(h.kbIds) : findByShort(h.norms) ?? findByFull(kb, h.norms);
+    const rec = known({ ...h, kbIds: kbp ? [kbp.id] : h.kbIds }, h.start) ?? addPerson(h, kbp);
+    if (!rec.kb && kbp) rec.kb = kbp;
+    absorb(rec, h, 'name');
+  }
+  for (const h of mentions.names) {
+    if (h.evidence !== 'bare') continue;
+    const rec = known(h, h.start);
+    if (rec) {
+      absorb(rec, h, h.norms.length < rec.norms.size ? 'partial' : 'name');
+      continue;
+    }
+    const kbp = findByShort(h.norms) ?? findByFull(kb, h.norms);
+    if (kbp) absorb(addPerson(h, kbp), h, 'name');
+  }
+
+  // affiliation, titles and sector of each person
+  const dateline = datelineCode(kb, article);
+  for (const p of persons) {
+    p.mentions.sort((a, b) => a.start - b.start);
+    p.first = p.mentions[0].start;
+    const titles = new Map<string, KbTitle>();
+    for (const c of p.chains) for (const t of [...c.titles].reverse()) titles.set(t.title, t);
+    const offices = p.kb ? officesAt(p.kb, date) : [];
+    const nearestTitle = p.chains.length ? p.chains[0].titles[0] : null;
+    const textCode = p.chains.flatMap((c) => c.codes)[0] ?? null;
+    const office = offices.find((o) => titles.has(o.title)) ?? offices[0] ?? null;
+    if (!titles.size && office) titles.set(office.title, kb.titles.get(office.title) ?? { title: office.title, forms: [], sector: office.sector });
+    p.titles = [...titles.values()];
+    p.former = p.chains.some((c) => c.former);
+    p.code =
+      textCode ??
+      ledCode(p, mentions) ??
+      office?.code ??
+      p.titles.find((t) => t.code)?.code ??
+      p.chains.flatMap((c) => c.ofCodes)[0] ??
+      (p.kb && !offices.length ? (p.kb.offices.at(-1)?.code ?? null) : null) ??
+      sentenceCode(p, mentions) ??
+      dateline;
+    const isOrg = p.code != null && kb.organizations.has(p.code);
+    p.sector = p.former ? SECTOR_ELI : isOrg ? 'IGO' : (nearestTitle?.sector ?? office?.sector ?? p.titles[0]?.sector ?? null);
+    if (isOrg && nearestTitle?.sector === 'MIL') p.sector = 'IGO';
+  }
+
+  // role nouns: "the Secretary" is the last person before it with that title
+  const lastBefore = (pos: number, ok: (p: PersonRecord) => boolean): PersonRecord | null => {
+    let best: PersonRecord | null = null;
+    let at = -1;
+    for (const p of persons) {
+      if (!ok(p)) continue;
+      for (const m of p.mentions) if (m.start < pos && m.start > at && m.kind !== 'pronoun') ((best = p), (at = m.start));
+    }
+    return best;
+  };
+  for (const r of mentions.roles) {
+    const fits = (p: PersonRecord) =>
+      p.titles.some((t) => t.title === r.title.title || t.title.startsWith(r.title.title + ' of') || t.forms.includes(r.title.title.toLowerCase())) &&
+      (!r.codes.length || r.codes.includes(p.code ?? ''));
+    const p = lastBefore(r.start, fits);
+    if (p && !p.mentions.some((m) => m.start <= r.start && m.end >= r.end)) p.mentions.push(mention(r, 'title'));
+  }
+  for (const p of persons) p.mentions.sort((a, b) => a.start - b.start);
+
+  // pronouns: cataphora in "For his part, Park ...", else the subject-most person nearby
+  for (const pr of mentions.pronouns) {
+    if (pr.gender === 'pl') continue;
+    const compatible = (p: PersonRecord) => !p.gender || p.gender === pr.gender;
+    const words = mentions.words;
+    const sentStart = words.findIndex((w) => w.start >= doc.sentences[pr.sentence].start);
+    let target: PersonRecord | null = null;
+    if (pr.w - sentStart <= 2) {
+      const comma = words.slice(pr.w + 1, pr.w + 4).find((w) => w.gap.includes(','));
+      if (comma) target = firstPersonIn(persons, pr.sentence, comma.start - 1, compatible);
+    }
+    if (!target) target = firstPersonIn(persons, pr.sentence, -1, compatible, pr.start);
+    for (let back = 1; !target && back <= 3; back++) target = firstPersonIn(persons, pr.sentence - back, -1, compatible);
+    if (target) target.mentions.push({ ...mention(pr, 'pronoun') });
+  }
+  for (const p of persons) p.mentions.sort((a, b) => a.start - b.start);
+
+  // states and organisations
+  const entityActors = new Map<string, { type: 'state' | 'organization'; code: string; mentions: (Mention & { sentence: number })[] }>();
+  for (const e of mentions.entities) {
+    const key = e.code;
+    const a = entityActors.get(key) ?? { type: e.type === 'state' ? ('state' as const) : ('organization' as const), code: e.code, mentions: [] };
+    a.mentions.push(mention(e, entityKind(e, text)));
+    entityActors.set(key, a);
+  }
+
+  // assemble, ids in order of first mention
+  type Draft = Omit<Actor, 'id'> & { first: number; draftKey: string };
+  const drafts: Draft[] = [];
+  for (const p of persons) {
+    drafts.push({
+      name: p.kb && p.norms.size < 2 ? p.kb.name : p.name,
+      type: 'person',
+      code: p.code,
+      sector: p.sector,
+      titles: p.titles.map((t) => t.title),
+      mentions: p.mentions.map(strip),
+      kbId: p.kb?.id ?? null,
+      first: p.mentions[0].start,
+      draftKey: `P${persons.indexOf(p)}`,
+    });
+  }
+  for (const a of entityActors.values()) {
+    const name = a.type === 'state' ? kb.states.get(a.code)?.name : kb.organizations.get(a.code)?.name;
+    drafts.push({ name: name ?? a.code, type: a.type, code: a.code, sector: a.type === 'organization' ? 'IGO' : null, titles: [], mentions: a.mentions.map(strip), first: a.mentions[0].start, draftKey: `E${a.code}` });
+  }
+
+  // groups: the two most salient parties before the reference (and "they" right after one)
+  const groupDrafts = new Map<string, Draft & { memberKeys: string[] }>();
+  const salience = (pos: number, sentence: number, of: 'states' | 'persons') => {
+    const score = new Map<string, { w: number; key: string }>();
+    const add = (code: string | null, key: string, m: { start: number; sentence: number }, w0 = 1) => {
+      if (!code || m.start >= pos) return;
+      const w = w0 / (1 + Math.max(0, sentence - m.sentence));
+      const s = score.get(code) ?? { w: 0, key };
+      s.w += w;
+      score.set(code, s);
+    };
+    persons.forEach((p, i) => p.mentions.forEach((m) => add(p.code, of === 'persons' ? `P${i}` : entityActors.has(p.code ?? '') ? `E${p.code}` : `P${i}`, m)));
+    if (of === 'states') for (const a of entityActors.values()) a.mentions.forEach((m) => add(a.code, `E${a.code}`, m, m.kind === 'capital' ? 0.5 : 1));
+    return [...score.entries()].sort((a, b) => b[1].w - a[1].w).slice(0, 2);
+  };
+  let lastGroup: { key: string; sentence: number } | null = null;
+  const groupRefs = [
+    ...mentions.groups.map((g) => ({ ...g, pronoun: false })),
+    ...mentions.pronouns.filter((p) => p.gender === 'pl').map((p) => ({ start: p.start, end: p.end, text: p.text, of: 'states' as const, sentence: p.sentence, pronoun: true })),
+  ].sort((a, b) => a.start - b.start);
+  for (const g of groupRefs) {
+    let key: string | null = null;
+    if (g.pronoun) {
+      if (lastGroup && g.sentence - lastGroup.sentence <= 1) key = lastGroup.key;
+      else continue;
+    } else {
+      const top = salience(g.start, g.sentence, g.of);
+      if (top.length < 2) continue;
+      const memberKeys = top.map(([, v]) => v.key).sort();
+      key = memberKeys.join('+');
+      if (!groupDrafts.has(key)) groupDrafts.set(key, { name: g.text, type: 'group', code: null, sector: null, titles: [], mentions: [], first: g.start, draftKey: `G${key}`, memberKeys });
+    }
+    const gd = groupDrafts.get(key)!;
+    gd.mentions.push({ start: g.start, end: g.end, text: g.text, kind: g.pronoun ? 'pronoun' : 'group' });
+    lastGroup = { key, sentence: g.sentence };
+  }
+  drafts.push(...groupDrafts.values());
+  drafts.sort((a, b) => a.first - b.first);
+  const idOf = new Map(drafts.map((d, i) => [d.draftKey, `A${i + 1}`]));
+  return drafts.map((d) => {
+    const { first: _first, draftKey, ...rest } = d;
+    const actor: Actor = { id: idOf.get(draftKey)!, ...rest };
+    const mk = (d as { memberKeys?: string[] }).memberKeys;
+    if (mk) actor.members = mk.map((k) => idOf.get(k)!).filter(Boolean);
+    return actor;
+  });
+}
+
+function strip(m: Mention & { sentence?: number }): Mention {
+  return { start: m.start, end: m.end, text: m.text, kind: m.kind };
+}
+
+function entityKind(e: EntityHit, text: string): MentionKind {
+  if (e.body) return 'body';
+  if (e.form === 'adjective') return 'adjective';
+  if (e.form === 'capital') return 'capital';
+  return /^[A-Z][A-Z.\d-]*$/.test(text.slice(e.start, e.end)) ? 'acronym' : 'name';
+}
+
+function findByFull(kb: CompiledKb, norms: string[]): KbPerson | null {
+  // a full name whose words are all present ("Wendy Sherman" for "Wendy R. Sherman")
+  if (norms.length < 2) return null;
+  const cands = (kb.shortNames.get(norms[norms.length - 1]) ?? []).filter((p) => norms.every((n) => p.name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[\s.-]+/).includes(n)));
+  return cands.length === 1 ? cands[0] : null;
+}
+
+function firstPersonIn(persons: PersonRecord[], sentence: number, after: number, ok: (p: PersonRecord) => boolean, before = Infinity): PersonRecord | null {
+  let best: PersonRecord | null = null;
+  let at = Infinity;
+  for (const p of persons) {
+    if (!ok(p)) continue;
+    for (const m of p.mentions) {
+      if (m.sentence !== sentence || m.start <= after || m.start >= before || m.kind === 'pronoun') continue;
+      if (m.start < at) ((best = p), (at = m.start));
+    }
+  }
+  return best;
+}
+
+
+const LEAD_VERBS = new Set(['led', 'leads', 'lead', 'leading', 'headed', 'heads', 'head', 'heading', 'represented', 'representing', 'represents']);
+
+/** "X and Y led the Thai delegation": the nearest following delegation the person leads in the sentence. */
+function ledCode(p: PersonRecord, mentions: Mentions): string | null {
+  const m = p.mentions.find((x) => x.kind === 'name');
+  if (!m) return null;
+  const words = mentions.words;
+  let best: EntityHit | null = null;
+  for (const e of mentions.entities) {
+    if (!e.body || e.sentence !== m.sentence || e.start < m.end || (best && e.start > best.start)) continue;
+    const k = e.w0 - 1;
+    const verb = k >= 0 && words[k].norm === 'the' ? k - 1 : k;
+    if (verb >= 0 && LEAD_VERBS.has(words[verb].norm)) best = e;
+  }
+  return best?.code ?? null;
+}
+
+/** The state named nearest before a person in the same sentence ("In Oman, the Deputy Secretary will meet Deputy Foreign Minister ..."). */
+function sentenceCode(p: PersonRecord, mentions: Mentions): string | null {
+  const m = p.mentions.find((x) => x.kind === 'name');
+  if (!m) return null;
+  const ownChain = Math.min(m.start, ...p.chains.map((c) => c.start));
+  let best: EntityHit | null = null;
+  for (const e of mentions.entities) {
+    if (e.sentence !== m.sentence || e.type !== 'state' || e.end > ownChain) continue;
+    if (!best || e.start > best.start) best = e;
+  }
+  return best?.code ?? null;
+}
+
+/** The state or organisation a dateline names ("TOKYO, April 2" → JPN, "UNITED NATIONS" → UN). */
+function datelineCode(kb: CompiledKb, article: Article): string | null {
+  if (!article.dateline) return null;
+  const words = scanWords(article.dateline);
+  for (let i = 0; i < words.length; i++) {
+    const m = matchAt(kb.trie, words, i);
+    const e = m?.entries.find((x) => x.type === 'state' && validAt(x.validity, article.date)) ?? m?.entries.find((x) => x.type === 'state' || x.type === 'org');
+    if (e && (e.type === 'state' || e.type === 'org')) return e.code;
+  }
+  return null;
+}
+

@@ -1,0 +1,443 @@
+/**
+ * Stage `mentions`: finds every span that may refer to an actor, without deciding yet who it is.
+ *   - KB names (states, their adjectives and capitals; organisations; persons' full names) by a word trie
+ *   - titles and the chains they form before a name ("Chinese State Councillor and Foreign Minister Wang Yi")
+ *     or after it as an appositive ("Nazmi Akiman, Turkey's ambassador"), with their complements
+ *     ("Minister of Foreign Affairs", "Special Envoy on Myanmar")
+ *   - capitalised name runs, with the evidence that they are persons
+ *   - role nouns ("the Secretary"), pronouns, group references ("the two sides"), state bodies ("the South Korean side")
+ */
+import type { KbTitle } from '../../../knowledge/types.js';
+import { matchAt, validAt, type CompiledKb, type NameEntry } from '../../kb/compile.js';
+import type { Doc } from '../../nlp.js';
+import { scanWords, type Word } from '../../text/words.js';
+import { BODY_NOUNS, COMPLEMENT_HEADS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
+
+export interface EntityHit {
+  type: 'state' | 'org';
+  code: string;
+  form: 'name' | 'adjective' | 'capital';
+  start: number;
+  end: number;
+  w0: number;
+  w1: number;
+  sentence: number;
+  /** "the South Korean side": the span then covers the whole phrase. */
+  body: boolean;
+}
+
+export interface Chain {
+  titles: KbTitle[];
+  /** State/organisation codes that modify the titles, nearest to the name first. */
+  codes: string[];
+  /** States named in an "of" complement ("Minister of Foreign Affairs of Indonesia"). */
+  ofCodes: string[];
+  former: boolean;
+  start: number;
+  end: number;
+}
+
+export type NameEvidence = 'kb' | 'title' | 'appositive' | 'honorific' | 'speech' | 'coordination' | 'bare';
+
+export interface NameHit {
+  start: number;
+  end: number;
+  w0: number;
+  w1: number;
+  text: string;
+  norms: string[];
+  kbIds: string[];
+  chain: Chain | null;
+  appositive: Chain | null;
+  gender: 'm' | 'f' | null;
+  evidence: NameEvidence;
+  sentence: number;
+}
+
+export interface RoleHit {
+  title: KbTitle;
+  codes: string[];
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+}
+
+export interface PronounHit {
+  start: number;
+  end: number;
+  text: string;
+  gender: 'm' | 'f' | 'pl';
+  sentence: number;
+  w: number;
+}
+
+export interface GroupHit {
+  start: number;
+  end: number;
+  text: string;
+  of: 'states' | 'persons';
+  sentence: number;
+}
+
+export interface Mentions {
+  words: Word[];
+  entities: EntityHit[];
+  names: NameHit[];
+  roles: RoleHit[];
+  pronouns: PronounHit[];
+  groups: GroupHit[];
+}
+
+type Tag =
+  | { kind: 'entity'; hit: EntityHit }
+  | { kind: 'title'; title: KbTitle; w0: number; w1: number }
+  | { kind: 'person'; ids: string[]; w0: number; w1: number }
+  | { kind: 'complement'; w0: number; w1: number; codes: string[] };
+
+const TIGHT = /^[ \t-]*$/;
+const CLOSED_POS = new Set(['ADV', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'INTJ', 'NUM', 'VERB']);
+
+export function sentenceIndexer(doc: Doc): (offset: number) => number {
+  const starts = doc.sentences.map((s) => s.start);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let ans = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
+}
+
+/** Picks, among the KB entries a span matches, the one that applies at the article's date. */
+function pickEntry(entries: NameEntry[], date: string | null): NameEntry | null {
+  const persons = entries.filter((e) => e.type === 'person');
+  if (persons.length) return persons[0];
+  const states = entries.filter((e) => e.type === 'state') as Extract<NameEntry, { type: 'state' }>[];
+  if (states.length) {
+    const valid = states.filter((s) => validAt(s.validity, date));
+    const pool = valid.length ? valid : states;
+    // a sovereign state before a dependency sharing the name ("French"); a bounded period that covers
+    // the date before an open one ("Moscow" in 1987 is the Soviet Union's)
+    const rank = (s: (typeof states)[number]) => (s.independent ? 0 : 2) + (s.validity.start || s.validity.end ? 0 : 1);
+    pool.sort((a, b) => rank(a) - rank(b));
+    const formRank = { name: 0, capital: 1, adjective: 2 } as const;
+    const code = pool[0].code;
+    return pool.filter((s) => s.code === code).sort((a, b) => formRank[a.form] - formRank[b.form])[0];
+  }
+  return entries.find((e) => e.type === 'org') ?? entries.find((e) => e.type === 'title') ?? null;
+}
+
+export function findMentions(doc: Doc, kb: CompiledKb, date: string | null): Mentions {
+  const text = doc.text;
+  const words = scanWords(text);
+  const sentenceOf = sentenceIndexer(doc);
+  const tags: (Tag | undefined)[] = new Array(words.length);
+  const entities: EntityHit[] = [];
+  const titleTags: Extract<Tag, { kind: 'title' }>[] = [];
+  const span = (w0: number, w1: number) => ({ start: words[w0].start, end: words[w1 - 1].end });
+
+  // 1. dictionary matches, longest first, left to right
+  for (let i = 0; i < words.length; ) {
+    const m = matchAt(kb.trie, words, i);
+    const e = m && pickEntry(m.entries, date);
+    if (!m || !e) {
+      i++;
+      continue;
+    }
+    let tag: Tag;
+    if (e.type === 'person') tag = { kind: 'person', ids: m.entries.filter((x) => x.type === 'person').map((x) => (x as { id: string }).id), w0: m.start, w1: m.end };
+    else if (e.type === 'title') {
+      tag = { kind: 'title', title: e.title, w0: m.start, w1: m.end };
+      titleTags.push(tag);
+    } else {
+      const hit: EntityHit = { type: e.type, code: e.code, form: e.form === 'name' || e.form === 'adjective' || e.form === 'capital' ? e.form : 'name', ...span(m.start, m.end), w0: m.start, w1: m.end, sentence: sentenceOf(words[m.start].start), body: false };
+      entities.push(hit);
+      tag = { kind: 'entity', hit };
+    }
+    for (let k = m.start; k < m.end; k++) tags[k] = tag;
+    i = m.end;
+  }
+
+  // 2. title complements: "of Foreign Affairs", "for East Asian and Pacific Affairs", "on Myanmar",
+  //    "of the EC delegation"; states and organisations after "of" say whom the office acts for
+  const complementAt: (Extract<Tag, { kind: 'complement' }> | undefined)[] = new Array(words.length);
+  const complementOf = new Map<Extract<Tag, { kind: 'title' }>, Extract<Tag, { kind: 'complement' }>>();
+  for (const t of titleTags) {
+    const j = t.w1;
+    if (j >= words.length || !TIGHT.test(words[j].gap) || !['of', 'for', 'on'].includes(words[j].norm)) continue;
+    let last = -1;
+    let head = false;
+    const codes: string[] = [];
+    let k = j + 1;
+    for (; k < Math.min(words.length, j + 14); k++) {
+      const w = words[k];
+      // a comma continues a list inside the complement ("for Population, Refugees, and Migration") until its head
+      if (!TIGHT.test(w.gap) && !(!head && /^,\s*$/.test(w.gap) && (w.cap || w.norm === 'and'))) break;
+      const tg = tags[k];
+      if (tg?.kind === 'entity') {
+        if (words[j].norm === 'of') codes.push(tg.hit.code);
+        last = tg.hit.w1 - 1;
+        k = tg.hit.w1 - 1;
+        continue;
+      }
+      if (tg?.kind === 'title' || tg?.kind === 'person') break;
+      if ((COMPLEMENT_HEADS.has(w.norm) && w.cap) || (BODY_NOUNS.has(w.norm) && !w.cap && last >= 0)) last = k, head = true;
+      else if (!(w.cap || ['the', 'and', 'of', 'for'].includes(w.norm))) break;
+    }
+    // no head word: the name is the run's last two capitalised words ("for Asia Anjali Kaur")
+    if (last < 0 && k - (j + 1) >= 3 && words.slice(k - 2, k).every((w) => w.cap)) last = k - 3;
+    if (last < 0 || last <= j) continue;
+    const tag = { kind: 'complement' as const, w0: j, w1: last + 1, codes };
+    for (let k = j; k <= last; k++) complementAt[k] = tag;
+    complementOf.set(t, tag);
+  }
+
+  const isNameWord = (k: number) => {
+    const w = words[k];
+    if (tags[k] || complementAt[k]) return false;
+    if (!w.cap || NOT_NAME.has(w.norm) || PLACE_ORG_HEADS.has(w.norm) || w.norm in HONORIFICS) return false;
+    return /\p{L}/u.test(w.text);
+  };
+
+  // 3. chains of titles before a name, walking left from word j
+  const walkLeft = (j: number, nameStart: number, acrossComma = false): Chain | null => {
+    const ch: Chain = { titles: [], codes: [], ofCodes: [], former: false, start: words[nameStart].start, end: words[nameStart].start };
+    let sawTitle = false;
+    const from = j;
+    while (j >= 0 && ((acrossComma && j === from) || TIGHT.test(words[j + 1].gap))) {
+      const w = words[j];
+      const tg = tags[j];
+      const comp = complementAt[j];
+      if (comp) {
+        ch.ofCodes.push(...comp.codes);
+        j = comp.w0 - 1;
+      } else if (tg?.kind === 'title') {
+        ch.titles.push(tg.title);
+        sawTitle = true;
+        j = tg.w0 - 1;
+      } else if (tg?.kind === 'entity') {
+        if (!sawTitle) break;
+        // "U.S. Embassy Bogota Chargé d'Affaires": the city after "Embassy" is where it sits, not whom it serves
+        const before = tg.hit.w0 > 0 ? words[tg.hit.w0 - 1].norm : '';
+        if (tg.hit.form === 'capital' && (before === 'embassy' || before === 'consulate')) j = tg.hit.w0 - 2;
+        else {
+          ch.codes.push(tg.hit.code);
+          j = tg.hit.w0 - 1;
+        }
+      } else if (w.norm === "'s" && j > 0 && tags[j - 1]?.kind === 'entity' && sawTitle) {
+        j--;
+      } else if (w.norm === 'and' && j > 0 && (tags[j - 1]?.kind === 'title' || complementAt[j - 1]) && sawTitle) {
+        j--;
+      } else if ((w.norm === 'embassy' || w.norm === 'consulate') && sawTitle) {
+        j--;
+      } else if (TITLE_MODIFIERS.has(w.norm) || w.norm === 'ex') {
+        if (w.norm === 'former' || w.norm === 'ex' || w.norm === 'late') ch.former = true;
+        j--;
+      } else if (w.norm in HONORIFICS) {
+        j--;
+      } else break;
+      ch.start = words[j + 1].start;
+    }
+    return ch.titles.length ? ch : null;
+  };
+  const chainBefore = (w0: number): Chain | null => {
+    const direct = walkLeft(w0 - 1, w0);
+    if (direct || w0 < 2 || !/^\s*,\s*$/.test(words[w0].gap)) return direct;
+    // "Turkey's ambassador in Athens, Nazmi Akiman", "The U.N. spokesman, Francois Giuliani"
+    let j = w0 - 1;
+    if (tags[j]?.kind === 'entity') {
+      const hit = (tags[j] as Extract<Tag, { kind: 'entity' }>).hit;
+      if (hit.w0 > 0 && ['in', 'to', 'at', 'for'].includes(words[hit.w0 - 1].norm)) j = hit.w0 - 2;
+    }
+    if (j < 0 || !(tags[j]?.kind === 'title' || complementAt[j])) return null;
+    const ch = walkLeft(j, w0, true);
+    if (!ch) return null;
+    // a reverse appositive must start its phrase: after a determiner, a possessive state, or a clause edge
+    // (adjectives may come between: "North's attractive personal secretary, Fawn Hall")
+    const first = words.findIndex((w) => w.start === ch.start);
+    for (let b = first - 1; b >= Math.max(0, first - 4); b--) {
+      if (!TIGHT.test(words[b + 1].gap) || tags[b]?.kind === 'entity' || ['the', 'a', 'an', 'his', 'her', 'their', 'its', "'s"].includes(words[b].norm)) return ch;
+      if (words[b].cap) return null;
+    }
+    return first <= 0 ? ch : null;
+  };
+
+  // 4. appositives after a name: ", Turkey's ambassador to Greece", ", Department Spokesperson"
+  const chainAfter = (w1: number): Chain | null => {
+    if (w1 >= words.length || !/^\s*,\s*$/.test(words[w1].gap)) return null;
+    const ch: Chain = { titles: [], codes: [], ofCodes: [], former: false, start: words[w1].start, end: words[w1].start };
+    let k = w1;
+    while (k < words.length && k < w1 + 8) {
+      const w = words[k];
+      if (k > w1 && !TIGHT.test(w.gap)) break;
+      const tg = tags[k];
+      if (tg?.kind === 'title') {
+        ch.titles.push(tg.title);
+        ch.end = words[tg.w1 - 1].end;
+        k = tg.w1;
+        const comp = complementOf.get(tg);
+        if (comp) {
+          ch.ofCodes.push(...comp.codes);
+          k = comp.w1;
+        }
+        if (k < words.length && words[k].norm === 'and' && tags[k + 1]?.kind === 'title') {
+          k++;
+          continue;
+        }
+        // ", Special Envoy Lenderking" introduces the next name; ", an official source" is no title
+        const nx = words[k];
+        if (nx && TIGHT.test(nx.gap) && ((nx.cap && !NOT_NAME.has(nx.norm)) || (!nx.cap && /^\p{L}+$/u.test(nx.text) && !['of', 'to', 'for', 'in', 'at', 'on', 'and', 'who', 'with', 'from'].includes(nx.norm)))) return null;
+        break;
+      }
+      if (tg?.kind === 'entity') {
+        ch.codes.push(tg.hit.code);
+        k = tg.hit.w1;
+      } else if (['the', 'a', 'an', "'s"].includes(w.norm) || TITLE_MODIFIERS.has(w.norm)) {
+        if (w.norm === 'former') ch.former = true;
+        k++;
+      } else break;
+    }
+    return ch.titles.length ? ch : null;
+  };
+
+  // 5. name runs
+  const posAt = new Map(doc.tokens.map((t) => [t.start, t.pos]));
+  const names: NameHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w0 = i;
+    let w1 = i;
+    let ids: string[] = [];
+    const tg = tags[i];
+    if (tg?.kind === 'person') {
+      ids = tg.ids;
+      w1 = tg.w1;
+    } else if (isNameWord(i)) {
+      w1 = i + 1;
+      while (w1 < words.length && w1 - w0 < 6 && TIGHT.test(words[w1].gap)) {
+        if (isNameWord(w1)) w1++;
+        else if (NAME_PARTICLES.has(words[w1].norm) && w1 + 1 < words.length && TIGHT.test(words[w1 + 1].gap) && isNameWord(w1 + 1)) w1 += 2;
+        else break;
+      }
+    } else continue;
+    i = w1 - 1;
+    const runWords = words.slice(w0, w1);
+    // a lone capitalised word the tagger reads as a function word or adverb ("Additionally") is no name
+    if (!ids.length && runWords.length === 1 && CLOSED_POS.has(posAt.get(words[w0].start) ?? '')) continue;
+    // runs with an organisation's head word are not persons ("Ardis Group", "Foreign Affairs Bureau")
+    const allUpper = runWords.every((w) => w.upper);
+    const prev = w0 > 0 ? words[w0 - 1] : null;
+    const honor = prev && TIGHT.test(words[w0].gap) && prev.norm.replace(/\.$/, '') in HONORIFICS ? HONORIFICS[prev.norm.replace(/\.$/, '')] : undefined;
+    let chain = chainBefore(w0);
+    const appositive = chainAfter(w1);
+    const next = w1 < words.length ? words[w1] : null;
+    // "Canadian citizens Michael Kovrig and Michael Spavor": the second name shares the first one's chain
+    const partner = names.length && prev?.norm === 'and' && names[names.length - 1].w1 === w0 - 1 ? names[names.length - 1] : null;
+    let evidence: NameEvidence = 'bare';
+    if (ids.length) evidence = 'kb';
+    else if (chain) evidence = 'title';
+    else if (appositive) evidence = 'appositive';
+    else if (honor !== undefined) evidence = 'honorific';
+    else if (next && SPEECH_VERBS.has(next.norm) && /^\s+$/.test(next.gap) && runWords.length >= 2 && !allUpper) evidence = 'speech';
+    else if (partner && partner.evidence !== 'bare' && runWords.length >= 2 && !allUpper) {
+      evidence = 'coordination';
+      chain = partner.chain;
+    }
+    if (allUpper && evidence === 'bare') continue;
+    // a surname that is also a place or organisation noun ("Fawn Hall"), only with a title or appositive
+    const tail = words[w1];
+    if (tail && (evidence === 'title' || evidence === 'appositive' || evidence === 'honorific') && tail.cap && PLACE_ORG_HEADS.has(tail.norm) && TIGHT.test(tail.gap) && !tags[w1] && !(words[w1 + 1]?.cap && TIGHT.test(words[w1 + 1].gap))) {
+      w1++;
+      runWords.push(tail);
+      i = w1 - 1;
+    }
+    const { start, end } = span(w0, w1);
+    names.push({
+      start,
+      end,
+      w0,
+      w1,
+      text: text.slice(start, end),
+      norms: runWords.map((w) => w.norm),
+      kbIds: ids,
+      chain,
+      appositive,
+      gender: honor ?? null,
+      evidence,
+      sentence: sentenceOf(start),
+    });
+  }
+
+  // 6. role nouns: "the Secretary", "the Soviet Foreign Minister" (a title with no name after it)
+  const roles: RoleHit[] = [];
+  const nameStarts = new Set(names.map((n) => n.w0));
+  for (const t of titleTags) {
+    if (!t.title.roleNoun) continue;
+    let after = t.w1;
+    const comp = complementOf.get(t);
+    if (comp) after = comp.w1;
+    if (nameStarts.has(after) && after < words.length && TIGHT.test(words[after].gap)) continue;
+    if (after < words.length && tags[after]?.kind === 'title' && TIGHT.test(words[after].gap)) continue; // part of a longer chain
+    const codes: string[] = [];
+    let j = t.w0 - 1;
+    while (j >= 0 && TIGHT.test(words[j + 1].gap)) {
+      const tg = tags[j];
+      if (tg?.kind === 'entity') {
+        codes.push(tg.hit.code);
+        j = tg.hit.w0 - 1;
+      } else if (words[j].norm === "'s" || TITLE_MODIFIERS.has(words[j].norm)) j--;
+      else break;
+    }
+    if (j < 0 || !['the', 'his', 'her', 'their', 'its'].includes(words[j].norm) || !TIGHT.test(words[j + 1].gap)) continue;
+    const start = words[j].start;
+    const end = words[t.w1 - 1].end;
+    roles.push({ title: t.title, codes, start, end, text: text.slice(start, end), sentence: sentenceOf(start) });
+  }
+
+  // 7. bodies: "the South Korean side", "Chinese officials"
+  for (const e of entities) {
+    if (e.type !== 'state' || e.form === 'name') continue;
+    const n = words[e.w1];
+    if (n && TIGHT.test(n.gap) && BODY_NOUNS.has(n.norm) && !n.cap) {
+      e.body = true;
+      e.end = n.end;
+    }
+  }
+
+  // 8. pronouns and group references
+  const pronouns: PronounHit[] = [];
+  const groups: GroupHit[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const g = PRONOUNS[w.norm];
+    if (g && !tags[k]) {
+      // "their two countries" is a group reference, handled below
+      pronouns.push({ start: w.start, end: w.end, text: w.text, gender: g, sentence: sentenceOf(w.start), w: k });
+    }
+    if ((w.norm === 'two' || w.norm === 'both') && k + 1 < words.length) {
+      const det = k > 0 && ['the', 'their', 'both'].includes(words[k - 1].norm) && TIGHT.test(words[k].gap) ? k - 1 : k;
+      if (w.norm === 'two' && det === k) continue;
+      for (const len of [3, 2, 1]) {
+        if (k + len >= words.length + 0) continue;
+        const noun = words.slice(k + 1, k + 1 + len);
+        if (noun.length < len || !noun.every((x) => TIGHT.test(x.gap))) continue;
+        const key = noun.map((x) => x.norm).join(' ');
+        const of = GROUP_NOUNS[key];
+        if (!of) continue;
+        const start = words[det].start;
+        const end = noun[noun.length - 1].end;
+        groups.push({ start, end, text: text.slice(start, end), of, sentence: sentenceOf(start) });
+        break;
+      }
+    }
+  }
+  // a possessive pronoun that opens a group reference belongs to the group
+  const inGroup = (p: PronounHit) => groups.some((g) => p.start >= g.start && p.end <= g.end);
+  return { words, entities, names, roles, pronouns: pronouns.filter((p) => !inGroup(p)), groups };
+}
