@@ -27,7 +27,7 @@ export function tabariName(raw: string): string {
     .join(' ');
 }
 
-/** TABARI dates are YYMMDD; two-digit years from 30 on are 19xx. */
+/** TABARI dates are YYMMDD; two-digit years from 30 on are read as 19xx (CountryInfo's births reach back to the 1930s). */
 function tabariDate(d: string): string | null {
   if (!/^\d{6}$/.test(d)) return null;
   const yy = Number(d.slice(0, 2));
@@ -40,7 +40,12 @@ function parseCode(body: string): { code: string; sector: string | null; start: 
   const [, code, agent, rel, d1, d2] = m;
   let start: string | null = null;
   let end: string | null = null;
-  if (d1 && d2) ((start = tabariDate(d1)), (end = tabariDate(d2)));
+  if (d1 && d2) {
+    start = tabariDate(d1);
+    end = tabariDate(d2);
+    // two-digit years are ambiguous; a period cannot end before it starts ("200101-301231" ends in 2030)
+    if (start && end && end < start) end = String(Number(end.slice(0, 4)) + 100) + end.slice(4);
+  }
   else if (d1 && rel === '<') end = tabariDate(d1);
   else if (d1) start = tabariDate(d1);
   return { code, sector: agent && SECTORS.has(agent) ? agent : null, start, end };

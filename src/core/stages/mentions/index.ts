@@ -11,7 +11,7 @@ import type { KbTitle } from '../../../knowledge/types.js';
 import { matchAt, validAt, type CompiledKb, type NameEntry } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
 import { scanWords, type Word } from '../../text/words.js';
-import { BODY_NOUNS, COMPLEMENT_HEADS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
+import { BODY_NOUNS, COMPLEMENT_HEADS, MONTHS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
 
 export interface EntityHit {
   type: 'state' | 'org';
@@ -188,6 +188,8 @@ export function findMentions(doc: Doc, kb: CompiledKb, date: string | null): Men
         continue;
       }
       if (tg?.kind === 'title' || tg?.kind === 'person') break;
+      // "for Yemen Karl Brandt and UN ...": after the complement's end, "and" only joins another head ("Affairs and Trade")
+      if (w.norm === 'and' && last >= 0 && !(k + 1 < words.length && COMPLEMENT_HEADS.has(words[k + 1].norm))) break;
       if ((COMPLEMENT_HEADS.has(w.norm) && w.cap) || (BODY_NOUNS.has(w.norm) && !w.cap && last >= 0)) last = k, head = true;
       else if (!(w.cap || ['the', 'and', 'of', 'for'].includes(w.norm))) break;
     }
@@ -203,6 +205,8 @@ export function findMentions(doc: Doc, kb: CompiledKb, date: string | null): Men
     const w = words[k];
     if (tags[k] || complementAt[k]) return false;
     if (!w.cap || NOT_NAME.has(w.norm) || PLACE_ORG_HEADS.has(w.norm) || w.norm in HONORIFICS) return false;
+    // a month is a name only away from numbers ("Theresa May", "Jan Novak", not "May 25" or "25 May")
+    if (MONTHS.has(w.norm) && (/^\d/.test(words[k + 1]?.text ?? '') || /^\d/.test(words[k - 1]?.text ?? '') || k === 0 || !words[k - 1].cap)) return false;
     return /\p{L}/u.test(w.text);
   };
 

@@ -11,8 +11,7 @@ export const NOT_NAME = set(`
   if as and or but nor so yet also both either neither not no all any some each every many most more other
   such than then there here what which who whom whose why how
   today yesterday tomorrow tonight
-  january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec
+  january february march april june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday
   mr mrs ms miss dr sir madam dame lord lady sheikh shaikh his-excellency excellency
   noting adding stressing saying according however meanwhile moreover furthermore therefore thus still
@@ -41,6 +40,9 @@ export const PLACE_ORG_HEADS = set(`
   associations federations unions groups companies parties forces nations states islands
   bridge building tower station centre center base camp border zone corridor canal
 `);
+
+/** Months that are also given names or surnames: names only next to another name word and away from numbers. */
+export const MONTHS = set('may jan mar jun jul aug sep sept oct nov dec feb apr');
 
 /** Honorifics: not part of the name, but they say it is a person (and sometimes the gender). */
 export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
