@@ -73,7 +73,7 @@ test('states by name, adjective, capital and body; organisations by name and acr
 
 test('historical codes follow the article date', () => {
   assert.equal(extract('Soviet leader Mikhail Gorbachev arrived in Moscow.', '1987-04-13').actors.find((a) => a.type === 'state')!.code, 'SUN');
-  const later = extract('Officials in Moscow said so.', '2015-01-01');
+  const later = extract('Moscow said so.', '2015-01-01');
   assert.equal(later.actors[0].code, 'RUS');
 });
 

@@ -6,7 +6,9 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { compileKb } from './kb/compile.js';
 import { createAnalyzer } from './nlp.js';
 import { checkPipeline, runPipeline, type Analysis, type EngineContext, type Stage } from './pipeline.js';
+import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveActors } from './stages/actors/index.js';
+import { findPlaces } from './stages/places/index.js';
 import { findMentions } from './stages/mentions/index.js';
 import type { Article, ArticleResult } from './types.js';
 
@@ -33,10 +35,18 @@ export const STAGES: Stage[] = [
     assigns: ['actors'],
     run: (a, ctx) => void (a.actors = resolveActors({ article: a.article, doc: a.doc!, mentions: a.mentions!, kb: ctx.kb })),
   },
+  {
+    name: 'places',
+    requires: ['mentions'],
+    assigns: ['places'],
+    run: (a, ctx) => void (a.places = findPlaces({ article: a.article, mentions: a.mentions!, gazetteer: ctx.gazetteer, kb: ctx.kb })),
+  },
 ];
 
 export interface EngineOptions {
   kb: KnowledgeBase;
+  /** Places by name (see src/knowledge/gazetteer.ts); without one, no place is resolved. */
+  gazetteer?: Gazetteer;
   /** Stage names to switch off. */
   disable?: string[];
 }
@@ -50,7 +60,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const disabled = options.disable ?? [];
   checkPipeline(STAGES, disabled);
-  const ctx: EngineContext = { kb: compileKb(options.kb), analyze: createAnalyzer() };
+  const ctx: EngineContext = { kb: compileKb(options.kb), gazetteer: options.gazetteer ?? emptyGazetteer(), analyze: createAnalyzer() };
   const analyze = (article: Article) => runPipeline(STAGES, article, ctx, disabled);
   return {
     stages: STAGES,
@@ -65,6 +75,7 @@ export function createEngine(options: EngineOptions): Engine {
         quotes: a.quotes ?? [],
         commitments: a.commitments ?? [],
         times: a.times ?? [],
+        places: a.places ?? [],
         tone: a.tone ?? null,
       };
     },

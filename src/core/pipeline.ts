@@ -3,10 +3,11 @@
  * analysis it requires and the ones it assigns, so the order is checked before anything runs, and a
  * stage can be switched off by name (its outputs then stay empty).
  */
+import type { Gazetteer } from './gazetteer.js';
 import type { CompiledKb } from './kb/compile.js';
 import type { Analyzer, Doc } from './nlp.js';
 import type { Mentions } from './stages/mentions/index.js';
-import type { Actor, Article, Commitment, Event, Quote, TimeExpression } from './types.js';
+import type { Actor, Article, Commitment, Event, PlaceRecord, Quote, TimeExpression } from './types.js';
 
 export interface Analysis {
   article: Article;
@@ -14,6 +15,7 @@ export interface Analysis {
   mentions?: Mentions;
   actors?: Actor[];
   times?: TimeExpression[];
+  places?: PlaceRecord[];
   events?: Event[];
   quotes?: Quote[];
   commitments?: Commitment[];
@@ -24,6 +26,7 @@ export type Field = keyof Analysis;
 
 export interface EngineContext {
   kb: CompiledKb;
+  gazetteer: Gazetteer;
   analyze: Analyzer;
 }
 

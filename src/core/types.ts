@@ -102,6 +102,21 @@ export interface TimeExpression extends Span {
   value: string;
 }
 
+/** A place the article mentions, resolved against the gazetteer (an addition to the contract). */
+export interface PlaceRecord {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-3 of the country it lies in. */
+  code: string;
+  kind: 'country' | 'admin1' | 'capital' | 'seat' | 'place';
+  lat: number;
+  lon: number;
+  geonameId: number | null;
+  /** True when the article's dateline names it. */
+  dateline: boolean;
+  mentions: (Span & { text: string })[];
+}
+
 export interface ArticleResult {
   schema: 'parley.article/1';
   article: Article;
@@ -110,5 +125,6 @@ export interface ArticleResult {
   quotes: Quote[];
   commitments: Commitment[];
   times: TimeExpression[];
+  places: PlaceRecord[];
   tone: number | null;
 }

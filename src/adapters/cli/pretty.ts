@@ -31,6 +31,7 @@ export function pretty(r: ArticleResult): string {
     out.push(`commitments (${r.commitments.length})`);
     for (const c of r.commitments) out.push(`  ${c.id.padEnd(4)} ${c.parties.map((i) => name.get(i)).join(' & ')}: ${clip(c.action, 60)}${c.due ? `  due ${c.due}` : ''}`);
   }
+  if (r.places?.length) out.push(`places (${r.places.length}): ${r.places.map((p) => `${p.name} (${p.code}${p.kind === 'country' ? '' : ', ' + p.kind}) ${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`).join('; ')}`);
   if (r.times.length) out.push(`times (${r.times.length}): ${r.times.map((t) => `"${t.text}" = ${t.value}`).join('; ')}`);
   if (r.tone != null) out.push(`tone ${r.tone.toFixed(2)}`);
   return out.join('\n');

@@ -168,6 +168,7 @@ export function resolveActors({ article, doc, mentions, kb }: ActorsInput): Acto
   // states and organisations
   const entityActors = new Map<string, { type: 'state' | 'organization'; code: string; mentions: (Mention & { sentence: number })[] }>();
   for (const e of mentions.entities) {
+    if (e.form === 'capital' && e.locative) continue; // "met in Jakarta": a place, not the state acting
     const key = e.code;
     const a = entityActors.get(key) ?? { type: e.type === 'state' ? ('state' as const) : ('organization' as const), code: e.code, mentions: [] };
     a.mentions.push(mention(e, entityKind(e, text)));

@@ -11,7 +11,7 @@ import type { KbTitle } from '../../../knowledge/types.js';
 import { matchAt, validAt, type CompiledKb, type NameEntry } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
 import { scanWords, type Word } from '../../text/words.js';
-import { BODY_NOUNS, COMPLEMENT_HEADS, MONTHS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
+import { BODY_NOUNS, COMPLEMENT_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
 
 export interface EntityHit {
   type: 'state' | 'org';
@@ -24,6 +24,8 @@ export interface EntityHit {
   sentence: number;
   /** "the South Korean side": the span then covers the whole phrase. */
   body: boolean;
+  /** After a locative or travel word ("in Beijing", "travel to Seoul"): a place, not an actor, when a capital. */
+  locative: boolean;
 }
 
 export interface Chain {
@@ -115,6 +117,14 @@ export function sentenceIndexer(doc: Doc): (offset: number) => number {
   };
 }
 
+function isLocative(words: Word[], i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && words[k].norm === 'the') k--;
+  if (k < 0) return false;
+  const w = words[k].norm;
+  return LOCATIVE_PREPOSITIONS.has(w) || MOTION_WORDS.has(w) || (w === 'to' && k > 0 && MOTION_WORDS.has(words[k - 1].norm));
+}
+
 /** Picks, among the KB entries a span matches, the one that applies at the article's date. */
 function pickEntry(entries: NameEntry[], date: string | null): NameEntry | null {
   const persons = entries.filter((e) => e.type === 'person');
@@ -157,7 +167,7 @@ export function findMentions(doc: Doc, kb: CompiledKb, date: string | null): Men
       tag = { kind: 'title', title: e.title, w0: m.start, w1: m.end };
       titleTags.push(tag);
     } else {
-      const hit: EntityHit = { type: e.type, code: e.code, form: e.form === 'name' || e.form === 'adjective' || e.form === 'capital' ? e.form : 'name', ...span(m.start, m.end), w0: m.start, w1: m.end, sentence: sentenceOf(words[m.start].start), body: false };
+      const hit: EntityHit = { type: e.type, code: e.code, form: e.form === 'name' || e.form === 'adjective' || e.form === 'capital' ? e.form : 'name', ...span(m.start, m.end), w0: m.start, w1: m.end, sentence: sentenceOf(words[m.start].start), body: false, locative: isLocative(words, m.start) };
       entities.push(hit);
       tag = { kind: 'entity', hit };
     }

@@ -93,3 +93,13 @@ export const PRONOUNS: Record<string, 'm' | 'f' | 'pl'> = {
 
 /** Verbs of saying: a capitalised run right before one is a speaker. */
 export const SPEECH_VERBS = set('said says told tells added adds noted notes stressed stresses stated states announced announces warned warns urged urges asked asks explained explains insisted insists argued argues wrote writes replied replies declared declares');
+
+/** Prepositions after which a name is a place where something happens ("in Bali", "at Leesburg"). */
+export const LOCATIVE_PREPOSITIONS = set('in at near outside inside from across throughout');
+
+/** Travel words after which a name (directly or after "to") is a destination. */
+export const MOTION_WORDS = set(`
+  travel travels traveled travelled traveling travelling trip trips visit visits visited visiting
+  arrive arrives arrived arriving return returns returned returning fly flies flew flying go goes went
+  head heads headed heading journey journeyed tour toured touring deploy deployed
+`);

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createEngine } from '../src/core/index.js';
+import { loadGazetteer } from '../src/knowledge/gazetteer.js';
+import { loadKnowledgeBase } from '../src/knowledge/load.js';
+import { resolvePlace, datelinePlace } from '../src/core/stages/places/index.js';
+import { article } from './helpers/engine.js';
+
+const gazetteer = loadGazetteer();
+const engine = createEngine({ kb: loadKnowledgeBase(), gazetteer });
+const places = (text: string, extra = {}) => engine.extract(article(text, '2022-07-08', extra)).places;
+
+test('a qualifier beside the name decides: Bali, Indonesia is the province, not the town in Cameroon', () => {
+  const [bali] = places('The ministers met in Bali, Indonesia, on Thursday.');
+  assert.deepEqual([bali.name, bali.code, bali.kind], ['Bali', 'IDN', 'admin1']);
+  assert.ok(Math.abs(bali.lat - -8.4) < 0.3 && Math.abs(bali.lon - 115.2) < 0.3, `${bali.lat}, ${bali.lon}`);
+  const [leesburg] = places('She will visit a conference center in Leesburg, Virginia, on May 11.');
+  assert.deepEqual([leesburg.code, leesburg.geonameId], ['USA', 4769125], 'the Virginia town, not the Florida one');
+});
+
+test('without a qualifier, the article context and the kind of place decide', () => {
+  assert.equal(places('Talks were held in Bali. Indonesian officials attended.')[0].code, 'IDN');
+  const [ga] = places('The governor spoke in Georgia about U.S. federal funding and American jobs.');
+  assert.deepEqual([ga.code, ga.kind], ['USA', 'admin1']);
+  const [geo] = places('Russian troops remained in Georgia, near the Russian border.');
+  assert.deepEqual([geo.code, geo.kind], ['GEO', 'country']);
+  const [dc] = places('The delegation arrived in Washington on Monday.');
+  assert.deepEqual([dc.code, dc.kind], ['USA', 'capital']);
+});
+
+test('the dateline is a place; an organisation in the dateline is not', () => {
+  const p = places('Officials met.', { dateline: 'TOKYO, April 2' });
+  assert.deepEqual([p[0].name, p[0].code, p[0].dateline], ['Tokyo', 'JPN', true]);
+  assert.deepEqual(places('Officials met.', { dateline: 'UNITED NATIONS, Oct 19' }), []);
+  assert.equal(datelinePlace('SANTA BARBARA, Calif., April 13'), 'SANTA BARBARA, Calif.');
+});
+
+test('a capital after "in" is a place; a capital that speaks is an actor', () => {
+  const r = engine.extract(article('Beijing said it would respond. The talks took place in Seoul.'));
+  const chn = r.actors.find((a) => a.code === 'CHN');
+  assert.ok(chn, 'Beijing is an actor');
+  assert.ok(!r.actors.some((a) => a.code === 'KOR'), '"in Seoul" is not South Korea acting');
+  assert.deepEqual(r.places.map((p) => p.name), ['Seoul']);
+});
+
+test('words that are not places stay out', () => {
+  assert.deepEqual(places('In May, at the State Department, officials in Congress met.').map((p) => p.name), []);
+  assert.equal(resolvePlace(gazetteer, 'Nowhereville', null, new Map()), null);
+});
