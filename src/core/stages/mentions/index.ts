@@ -199,7 +199,11 @@ export function findMentions(doc: Doc, kb: CompiledKb, date: string | null): Men
       }
       if (tg?.kind === 'title' || tg?.kind === 'person') break;
       // "for Yemen Karl Brandt and UN ...": after the complement's end, "and" only joins another head ("Affairs and Trade")
-      if (w.norm === 'and' && last >= 0 && !(k + 1 < words.length && COMPLEMENT_HEADS.has(words[k + 1].norm))) break;
+      if (w.norm === 'and' && last >= 0) {
+        let h = k + 1;
+        while (h < words.length && h <= k + 4 && words[h].cap && !COMPLEMENT_HEADS.has(words[h].norm) && !tags[h]) h++;
+        if (!(h < words.length && COMPLEMENT_HEADS.has(words[h].norm) && words[h].cap)) break;
+      }
       if ((COMPLEMENT_HEADS.has(w.norm) && w.cap) || (BODY_NOUNS.has(w.norm) && !w.cap && last >= 0)) last = k, head = true;
       else if (!(w.cap || ['the', 'and', 'of', 'for'].includes(w.norm))) break;
     }
