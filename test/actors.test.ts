@@ -121,3 +121,10 @@ test('the seed article: Wang Yi and Park Jin with every mention, and the states 
   const groups = r.actors.filter((a) => a.type === 'group');
   assert.ok(groups.some((g) => g.mentions.some((m) => m.text === 'the two sides')));
 });
+
+test('"X and Y led the Thai delegation" gives the delegation state to both leaders', () => {
+  const r = extract('Senior Adviser Tom Hale led the U.S. delegation while Permanent Secretary Anan Chai and General Somchai Dee led the Thai delegation.');
+  assert.equal(person(r, 'Hale').code, 'USA');
+  assert.equal(person(r, 'Anan Chai').code, 'THA');
+  assert.deepEqual([person(r, 'Somchai').code, person(r, 'Somchai').sector], ['THA', 'MIL']);
+});

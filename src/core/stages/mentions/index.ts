@@ -420,7 +420,7 @@ export function findMentions(doc: Doc, kb: CompiledKb, date: string | null): Men
 
   // 7. bodies: "the South Korean side", "Chinese officials"
   for (const e of entities) {
-    if (e.type !== 'state' || e.form === 'name') continue;
+    if (e.type !== 'state') continue;
     const n = words[e.w1];
     if (n && TIGHT.test(n.gap) && BODY_NOUNS.has(n.norm) && !n.cap) {
       e.body = true;
