@@ -9,6 +9,7 @@ import { checkPipeline, runPipeline, type Analysis, type EngineContext, type Sta
 import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveActors } from './stages/actors/index.js';
 import { findPlaces } from './stages/places/index.js';
+import { compileToneLexicon, scoreTone } from './stages/tone/index.js';
 import { findMentions } from './stages/mentions/index.js';
 import type { Article, ArticleResult } from './types.js';
 
@@ -41,12 +42,24 @@ export const STAGES: Stage[] = [
     assigns: ['places'],
     run: (a, ctx) => void (a.places = findPlaces({ article: a.article, mentions: a.mentions!, gazetteer: ctx.gazetteer, kb: ctx.kb })),
   },
+  {
+    name: 'tone',
+    requires: ['doc'],
+    assigns: ['tone'],
+    run: (a, ctx) => {
+      const t = scoreTone(a.doc!, a.quotes ?? [], ctx.tone);
+      a.tone = t.tone;
+      if (a.quotes) a.quotes = t.quotes;
+    },
+  },
 ];
 
 export interface EngineOptions {
   kb: KnowledgeBase;
   /** Places by name (see src/knowledge/gazetteer.ts); without one, no place is resolved. */
   gazetteer?: Gazetteer;
+  /** Words and phrases with a valence (-5..5) added to AFINN-165 (data/lexicon/tone.json). */
+  tone?: Record<string, number>;
   /** Stage names to switch off. */
   disable?: string[];
 }
@@ -60,7 +73,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const disabled = options.disable ?? [];
   checkPipeline(STAGES, disabled);
-  const ctx: EngineContext = { kb: compileKb(options.kb), gazetteer: options.gazetteer ?? emptyGazetteer(), analyze: createAnalyzer() };
+  const ctx: EngineContext = { kb: compileKb(options.kb), gazetteer: options.gazetteer ?? emptyGazetteer(), tone: compileToneLexicon(options.tone), analyze: createAnalyzer() };
   const analyze = (article: Article) => runPipeline(STAGES, article, ctx, disabled);
   return {
     stages: STAGES,

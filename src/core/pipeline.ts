@@ -7,6 +7,7 @@ import type { Gazetteer } from './gazetteer.js';
 import type { CompiledKb } from './kb/compile.js';
 import type { Analyzer, Doc } from './nlp.js';
 import type { Mentions } from './stages/mentions/index.js';
+import type { ToneLexicon } from './stages/tone/index.js';
 import type { Actor, Article, Commitment, Event, PlaceRecord, Quote, TimeExpression } from './types.js';
 
 export interface Analysis {
@@ -27,6 +28,7 @@ export type Field = keyof Analysis;
 export interface EngineContext {
   kb: CompiledKb;
   gazetteer: Gazetteer;
+  tone: ToneLexicon;
   analyze: Analyzer;
 }
 

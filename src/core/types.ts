@@ -85,6 +85,8 @@ export interface Quote extends Span {
   text: string;
   speaker: string | null;
   cue: (Span & { text: string }) | null;
+  /** Tone of the quoted words (see the tone stage); an addition to the contract. */
+  tone?: number | null;
 }
 
 export interface Commitment extends Span {

@@ -5,10 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { createEngine } from '../../core/index.js';
+import { loadEngine } from '../engine.js';
 import { KbError, loadKnowledgeBase, readKbFile } from '../../knowledge/load.js';
 import { importTabari } from '../../knowledge/tabari.js';
-import { loadGazetteer } from '../../knowledge/gazetteer.js';
 import { readFileSync } from 'node:fs';
 import { readInputs } from './inputs.js';
 import { pretty } from './pretty.js';
@@ -47,7 +46,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--disable <stages>', 'comma-separated stage names to switch off', '')
     .action((inputs: string[], opts: { format?: string; date?: string; kb: string[]; disable: string }) => {
       if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${opts.date}"`);
-      const engine = createEngine({ kb: loadKnowledgeBase(opts.kb), gazetteer: loadGazetteer(), disable: opts.disable ? opts.disable.split(',').map((s) => s.trim()).filter(Boolean) : [] });
+      const engine = loadEngine({ kb: opts.kb, disable: opts.disable ? opts.disable.split(',').map((s) => s.trim()).filter(Boolean) : [] });
       const format = opts.format ?? (io.isTTY ? 'pretty' : 'jsonl');
       let ok = 0;
       let failed = 0;
