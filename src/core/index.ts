@@ -10,6 +10,7 @@ import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveActors } from './stages/actors/index.js';
 import { findPlaces } from './stages/places/index.js';
 import { compileToneLexicon, scoreTone } from './stages/tone/index.js';
+import { findCommitments } from './stages/commitments/index.js';
 import { findMentions } from './stages/mentions/index.js';
 import type { Article, ArticleResult } from './types.js';
 
@@ -41,6 +42,12 @@ export const STAGES: Stage[] = [
     requires: ['mentions'],
     assigns: ['places'],
     run: (a, ctx) => void (a.places = findPlaces({ article: a.article, mentions: a.mentions!, gazetteer: ctx.gazetteer, kb: ctx.kb })),
+  },
+  {
+    name: 'commitments',
+    requires: ['doc', 'actors'],
+    assigns: ['commitments'],
+    run: (a) => void (a.commitments = findCommitments({ doc: a.doc!, actors: a.actors!, times: a.times, events: a.events })),
   },
   {
     name: 'tone',

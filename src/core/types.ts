@@ -96,6 +96,10 @@ export interface Commitment extends Span {
   due: string | null;
   dueText: string | null;
   event: string | null;
+  /** firm | in-principle | conditional (an addition to the contract). */
+  strength?: 'firm' | 'in-principle' | 'conditional';
+  /** The rule that found it. */
+  rule?: string;
 }
 
 export interface TimeExpression extends Span {

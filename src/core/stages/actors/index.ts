@@ -220,7 +220,14 @@ export function resolveActors({ article, doc, mentions, kb }: ActorsInput): Acto
     let key: string | null = null;
     if (g.pronoun) {
       if (lastGroup && g.sentence - lastGroup.sentence <= 1) key = lastGroup.key;
-      else continue;
+      else {
+        // "Sato and Hartmann met in Tokyo. They agreed ...": two persons joined by "and" just before
+        const pair = coordinatedPair(persons, g.sentence, g.start, text);
+        if (!pair) continue;
+        const memberKeys = pair.map((p) => `P${persons.indexOf(p)}`).sort();
+        key = memberKeys.join('+');
+        if (!groupDrafts.has(key)) groupDrafts.set(key, { name: `${pair[0].name} and ${pair[1].name}`, type: 'group', code: null, sector: null, titles: [], mentions: [], first: g.start, draftKey: `G${key}`, memberKeys });
+      }
     } else {
       const top = salience(g.start, g.sentence, g.of);
       if (top.length < 2) continue;
@@ -242,6 +249,23 @@ export function resolveActors({ article, doc, mentions, kb }: ActorsInput): Acto
     if (mk) actor.members = mk.map((k) => idOf.get(k)!).filter(Boolean);
     return actor;
   });
+}
+
+/** Two persons of different states named together ("X and Y") in this sentence before pos, or the previous one. */
+function coordinatedPair(persons: PersonRecord[], sentence: number, pos: number, text: string): [PersonRecord, PersonRecord] | null {
+  for (const sent of [sentence, sentence - 1]) {
+    const named = persons
+      .flatMap((p) => p.mentions.filter((m) => m.sentence === sent && m.start < pos && m.kind !== 'pronoun').map((m) => ({ p, m })))
+      .sort((a, b) => a.m.start - b.m.start);
+    for (let i = 0; i + 1 < named.length; i++) {
+      const a = named[i];
+      const b = named[i + 1];
+      if (a.p === b.p || a.p.code === b.p.code) continue;
+      const between = text.slice(a.m.end, b.m.start);
+      if (/\band\b/.test(between) && between.length < 80 && !/[.;]/.test(between)) return [a.p, b.p];
+    }
+  }
+  return null;
 }
 
 function strip(m: Mention & { sentence?: number }): Mention {
