@@ -9,6 +9,7 @@ import { checkPipeline, runPipeline, type Analysis, type EngineContext, type Sta
 import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveActors } from './stages/actors/index.js';
 import { findPlaces } from './stages/places/index.js';
+import { resolveTimes } from './stages/times/index.js';
 import { compileToneLexicon, scoreTone } from './stages/tone/index.js';
 import { findCommitments } from './stages/commitments/index.js';
 import { findMentions } from './stages/mentions/index.js';
@@ -36,6 +37,12 @@ export const STAGES: Stage[] = [
     requires: ['doc', 'mentions'],
     assigns: ['actors'],
     run: (a, ctx) => void (a.actors = resolveActors({ article: a.article, doc: a.doc!, mentions: a.mentions!, kb: ctx.kb })),
+  },
+  {
+    name: 'times',
+    requires: ['doc'],
+    assigns: ['times'],
+    run: (a) => void (a.times = resolveTimes(a.doc!, a.article.date, a.article.dateline)),
   },
   {
     name: 'places',
