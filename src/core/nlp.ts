@@ -44,7 +44,6 @@ export function createAnalyzer(): Analyzer {
   return (text: string): Doc => {
     const wd = nlp.readDoc(text);
     const values = wd.tokens().out(its.value) as string[];
-    const spaces = wd.tokens().out(its.precedingSpaces) as string[];
     const pos = wd.tokens().out(its.pos) as string[];
     const sentSpans = wd.sentences().out(its.span) as unknown as number[][];
     const tokens: Token[] = [];
@@ -53,14 +52,17 @@ export function createAnalyzer(): Analyzer {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (!v) continue;
-      let at = text.indexOf(v, cursor);
-      // wink-nlp keeps token values verbatim; fall back to the spacing it reports if a value was normalised
-      if (at < 0 || at - cursor > spaces[i].length + 8) at = Math.min(cursor + spaces[i].length, text.length);
+      // wink-nlp keeps token values verbatim and in order, so each is found at or after the cursor
+      let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+      if (at < 0 || at - cursor > 64) {
+        if (!/^\s*$/.test(text.slice(cursor, Math.min(text.length, cursor + 64)))) continue; // a normalised value: skip it
+        at = cursor;
+      }
       const end = Math.min(at + v.length, text.length);
       if (end <= at) continue;
       tokenIndex[i] = tokens.length;
-      const gap = text.slice(cursor, at);
-      tokens.push({ start: at, end, text: text.slice(at, end), lower: text.slice(at, end).toLowerCase(), pos: pos[i], sentence: 0, lineStart: gap.includes('\n') || tokens.length === 0 });
+      const lineStart = tokens.length === 0 || text.slice(cursor, at).includes('\n');
+      tokens.push({ start: at, end, text: v, lower: v.toLowerCase(), pos: pos[i], sentence: 0, lineStart });
       cursor = end;
     }
     // sentences from wink-nlp, split again at line breaks (headlines, datelines and bylines carry no period)

@@ -24,7 +24,10 @@ const ABBREVIATIONS = new Set(
 );
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’.](?=[\p{L}\p{N}]))*(\.)?/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'");
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -32,7 +35,6 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
-const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
 export function scanWords(text: string): Word[] {
   const words: Word[] = [];
@@ -54,14 +56,16 @@ export function scanWords(text: string): Word[] {
     }
     const push = (s: number, e: number) => {
       const t = text.slice(s, e);
-      const letters = t.replace(/[^\p{L}]/gu, '');
+      const lower = t.toLowerCase();
+      const cap = t[0] !== lower[0];
       words.push({
         start: s,
         end: e,
         text: t,
-        norm: fold(t),
-        cap: isUpper(t[0]),
-        upper: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+        norm: ASCII.test(t) ? lower : fold(t),
+        cap,
+        // two or more letters, all upper-case ("UN", "U.S."): cheap checks before the exact one
+        upper: cap && e - s >= 2 && t === t.toUpperCase() && /\p{L}.*\p{L}/u.test(t),
         gap: text.slice(prevEnd, s),
       });
       prevEnd = e;

@@ -44,12 +44,12 @@ export const PLACE_ORG_HEADS = set(`
 /** Months that are also given names or surnames: names only next to another name word and away from numbers. */
 export const MONTHS = set('may jan mar jun jul aug sep sept oct nov dec feb apr');
 
-/** Honorifics: not part of the name, but they say it is a person (and sometimes the gender). */
-export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
+/** Honorifics (prototype-free, so "constructor" is not one): not part of the name, but they say it is a person (and sometimes the gender). */
+export const HONORIFICS: Record<string, 'm' | 'f' | null> = Object.assign(Object.create(null) as Record<string, 'm' | 'f' | null>, {
   mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f', sir: 'm', dame: 'f', lord: 'm',
   lady: 'f', sheikh: 'm', shaikh: 'm', sheik: 'm', dr: null, 'dr.': null, madam: 'f', madame: 'f', monsieur: 'm',
   excellency: null, prince: 'm', princess: 'f',
-};
+});
 
 /** Lower-case particles inside names: "Javier Perez de Cuellar", "Khalifa al-Harthy", "Ursula von der Leyen". */
 export const NAME_PARTICLES = set('de da di del della der den van von al el bin ibn bint la le du dos das y ben abu ter');
@@ -78,18 +78,18 @@ export const BODY_NOUNS = set(`
 `);
 
 /** "the two sides", "both countries": head nouns of group references; personal ones refer to persons. */
-export const GROUP_NOUNS: Record<string, 'states' | 'persons'> = {
+export const GROUP_NOUNS: Record<string, 'states' | 'persons'> = Object.assign(Object.create(null) as Record<string, 'states' | 'persons'>, {
   sides: 'states', countries: 'states', nations: 'states', governments: 'states', states: 'states',
   parties: 'states', delegations: 'states', allies: 'states', neighbours: 'states', neighbors: 'states',
   partners: 'states', leaders: 'persons', ministers: 'persons', presidents: 'persons', officials: 'persons',
   diplomats: 'persons', counterparts: 'persons', 'heads of state': 'states', 'foreign ministers': 'persons',
   'prime ministers': 'persons', 'defense ministers': 'persons', 'defence ministers': 'persons',
-};
+});
 
-export const PRONOUNS: Record<string, 'm' | 'f' | 'pl'> = {
+export const PRONOUNS: Record<string, 'm' | 'f' | 'pl'> = Object.assign(Object.create(null) as Record<string, 'm' | 'f' | 'pl'>, {
   he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f',
   they: 'pl', them: 'pl', their: 'pl', theirs: 'pl', themselves: 'pl',
-};
+});
 
 /** Verbs of saying: a capitalised run right before one is a speaker. */
 export const SPEECH_VERBS = set('said says told tells added adds noted notes stressed stresses stated states announced announces warned warns urged urges asked asks explained explains insisted insists argued argues wrote writes replied replies declared declares');
