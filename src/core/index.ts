@@ -12,6 +12,7 @@ import { findPlaces } from './stages/places/index.js';
 import { resolveTimes } from './stages/times/index.js';
 import { compileToneLexicon, scoreTone } from './stages/tone/index.js';
 import { findCommitments } from './stages/commitments/index.js';
+import { attributeQuotes, findQuotes } from './stages/quotes/index.js';
 import { findMentions } from './stages/mentions/index.js';
 import type { Article, ArticleResult } from './types.js';
 
@@ -33,10 +34,16 @@ export const STAGES: Stage[] = [
     run: (a, ctx) => void (a.mentions = findMentions(a.doc!, ctx.kb, a.article.date)),
   },
   {
+    name: 'quoteSpans',
+    requires: ['doc'],
+    assigns: ['quoteCandidates'],
+    run: (a) => void (a.quoteCandidates = findQuotes(a.doc!)),
+  },
+  {
     name: 'actors',
     requires: ['doc', 'mentions'],
     assigns: ['actors'],
-    run: (a, ctx) => void (a.actors = resolveActors({ article: a.article, doc: a.doc!, mentions: a.mentions!, kb: ctx.kb })),
+    run: (a, ctx) => void (a.actors = resolveActors({ article: a.article, doc: a.doc!, mentions: a.mentions!, kb: ctx.kb, speakers: a.quoteCandidates })),
   },
   {
     name: 'times',
@@ -49,6 +56,12 @@ export const STAGES: Stage[] = [
     requires: ['mentions'],
     assigns: ['places'],
     run: (a, ctx) => void (a.places = findPlaces({ article: a.article, mentions: a.mentions!, gazetteer: ctx.gazetteer, kb: ctx.kb })),
+  },
+  {
+    name: 'quotes',
+    requires: ['quoteCandidates', 'actors'],
+    assigns: ['quotes'],
+    run: (a) => void (a.quotes = attributeQuotes(a.quoteCandidates!, a.actors!)),
   },
   {
     name: 'commitments',

@@ -7,6 +7,7 @@ import type { Gazetteer } from './gazetteer.js';
 import type { CompiledKb } from './kb/compile.js';
 import type { Analyzer, Doc } from './nlp.js';
 import type { Mentions } from './stages/mentions/index.js';
+import type { QuoteCandidate } from './stages/quotes/index.js';
 import type { ToneLexicon } from './stages/tone/index.js';
 import type { Actor, Article, Commitment, Event, PlaceRecord, Quote, TimeExpression } from './types.js';
 
@@ -14,6 +15,8 @@ export interface Analysis {
   article: Article;
   doc?: Doc;
   mentions?: Mentions;
+  /** Quotes found in the text, before their speakers are resolved: their speaker spans guide the actors stage. */
+  quoteCandidates?: QuoteCandidate[];
   actors?: Actor[];
   times?: TimeExpression[];
   places?: PlaceRecord[];

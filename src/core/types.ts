@@ -29,7 +29,8 @@ export type MentionKind =
   | 'title' // "the Secretary"
   | 'pronoun' // "he", "his"
   | 'body' // "the South Korean side", "the Foreign Ministry"
-  | 'group'; // "the two sides"
+  | 'group' // "the two sides"
+  | 'description'; // an unnamed speaker: "a senior official", "banking sources"
 
 export interface Mention extends Span {
   text: string;

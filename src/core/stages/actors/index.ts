@@ -11,7 +11,7 @@ import type { KbPerson, KbTitle } from '../../../knowledge/types.js';
 import { matchAt, officesAt, validAt, type CompiledKb } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
 import { scanWords } from '../../text/words.js';
-import type { Article, Actor, Mention, MentionKind } from '../../types.js';
+import type { Article, Actor, Mention, MentionKind, Span } from '../../types.js';
 import type { Chain, EntityHit, Mentions, NameHit } from '../mentions/index.js';
 
 interface PersonRecord {
@@ -28,16 +28,25 @@ interface PersonRecord {
   first: number;
 }
 
+/** A quote's speaker expression, found before actors are resolved (see the quotes stage). */
+export interface SpeakerHint {
+  speakerSpan: Span | null;
+  speakerHead?: Span | null;
+  speakerHeadKind?: 'name' | 'pronoun' | 'noun' | 'role';
+}
+
 export interface ActorsInput {
   article: Article;
   doc: Doc;
   mentions: Mentions;
   kb: CompiledKb;
+  /** Speakers of quotes: every one should end up as some actor's mention. */
+  speakers?: SpeakerHint[];
 }
 
 const SECTOR_ELI = 'ELI';
 
-export function resolveActors({ article, doc, mentions, kb }: ActorsInput): Actor[] {
+export function resolveActors({ article, doc, mentions, kb, speakers = [] }: ActorsInput): Actor[] {
   const date = article.date;
   const persons: PersonRecord[] = [];
   const text = article.text;
@@ -92,7 +101,14 @@ export function resolveActors({ article, doc, mentions, kb }: ActorsInput): Acto
   }
   for (const h of mentions.names) {
     if (h.evidence !== 'bare') continue;
-    const rec = known(h, h.start);
+    // "DFM Morgan": an unknown acronym before a known name is a title, not part of it
+    const lead = h.text.match(/^(?:[A-Z]{2,}\.?\s+)+/)?.[0].length ?? 0;
+    const bare = lead && h.norms.length > 1 ? { ...h, start: h.start + lead, norms: h.norms.slice(h.text.slice(0, lead).trim().split(/\s+/).length), text: h.text.slice(lead) } : h;
+    const rec = known(bare, bare.start);
+    if (rec && bare !== h) {
+      absorb(rec, bare, 'partial');
+      continue;
+    }
     if (rec) {
       absorb(rec, h, h.norms.length < rec.norms.size ? 'partial' : 'name');
       continue;
@@ -165,6 +181,93 @@ export function resolveActors({ article, doc, mentions, kb }: ActorsInput): Acto
   }
   for (const p of persons) p.mentions.sort((a, b) => a.start - b.start);
 
+  // speakers of quotes that no person mention covers: a name in speaker position is a person ("Lynch
+  // said"); a role refers back to the person holding it ("a U.N. spokesman"); anything else ("senior
+  // Foreign Ministry official", "banking sources") becomes an unnamed actor of the state named in the
+  // phrase, or of the dateline's
+  const described = new Map<string, { name: string; code: string | null; sector: string | null; mentions: (Mention & { sentence: number })[] }>();
+  const sentenceOf = (pos: number) => doc.sentences.findIndex((x) => x.start <= pos && x.end >= pos);
+  const sentenceStarts = new Set(doc.sentences.map((x) => x.start));
+  const SINGULAR_HEAD = /^(official|spokesman|spokeswoman|spokesperson|source|diplomat|aide|adviser|advisor|negotiator|delegate|banker|analyst|minister|envoy|ambassador)$/;
+  for (const sp of speakers) {
+    const span = sp.speakerSpan;
+    if (!span) continue;
+    const head = sp.speakerHead ?? span;
+    const sentence = sentenceOf(span.start);
+    const onPerson = (a: Span) => persons.some((p) => p.mentions.some((m) => m.start < a.end && m.end > a.start));
+    if (sp.speakerHeadKind === 'pronoun') {
+      // "A senior Foreign Ministry official said ... he said": an unnamed speaker just before
+      if (onPerson(head)) continue;
+      let best: { d: (typeof described extends Map<string, infer V> ? V : never); at: number } | null = null;
+      for (const d of described.values()) {
+        const last = d.mentions.filter((m) => m.start < span.start && sentence - m.sentence <= 2).at(-1);
+        if (last && SINGULAR_HEAD.test(d.name.split(' ').at(-1)!.toLowerCase()) && (!best || last.start > best.at)) best = { d, at: last.start };
+      }
+      if (best) best.d.mentions.push(mention({ ...head, sentence }, 'pronoun'));
+      continue;
+    }
+    if (onPerson(sp.speakerHeadKind === 'name' ? span : head)) continue;
+    // "Beijing said", "the U.S. delegation said": a state or organisation already speaks there
+    if (mentions.entities.some((e) => e.start <= head.start && e.end >= head.end && (e.form !== 'capital' || !e.locative))) continue;
+    if (sp.speakerHeadKind === 'name') {
+      const hit = mentions.names.find((n) => n.start < head.end && n.end > head.start);
+      // a new person only from a proper name ("Lynch said"), not from a capitalised common noun ("Bankers said")
+      const proper =
+        hit &&
+        doc.tokens.filter((t) => t.start >= hit.start && t.end <= hit.end).every((t) => t.pos === 'PROPN') &&
+        // a lone capitalised word opening a sentence ("Bankers said") must be capitalised somewhere else too
+        (hit.norms.length > 1 || !sentenceStarts.has(hit.start) || mentions.words.some((w) => w.cap && w.norm === hit.norms[0] && !sentenceStarts.has(w.start) && !/[\n.!?"“]\s*$/.test(w.gap)));
+      if (hit && (proper || known(hit, hit.start))) {
+        const rec = known(hit, hit.start) ?? addPerson(hit, null);
+        absorb(rec, hit, hit.norms.length < rec.norms.size ? 'partial' : 'name');
+        rec.mentions.sort((a, b) => a.start - b.start);
+        continue;
+      }
+    }
+    const phrase = text.slice(span.start, span.end).toLowerCase();
+    const headWord = text.slice(head.start, head.end).toLowerCase();
+    // the longest title form in the phrase that holds the head word ("chief of staff", "spokesman")
+    let title: KbTitle | null = null;
+    let formLen = 0;
+    for (const t of kb.titles.values())
+      for (const f of t.forms)
+        if (f.length > formLen && phrase.includes(f) && (f.split(' ').includes(headWord) || f === headWord.replace(/s$/, ''))) ((title = t), (formLen = f.length));
+    // entities inside the phrase, or in a phrase right after it ("an official source in the Soviet team")
+    const after = text.slice(span.end, span.end + 40);
+    const pp = /^\s+(in|of|from|at|with)\s/.test(after) ? span.end + after.search(/[.;,]|$/) : span.end;
+    const inside = mentions.entities.filter((e) => e.start >= span.start && e.end <= Math.max(span.end, pp));
+    // a role noun that names an office somebody in the article holds
+    if (title && span.end - span.start < 60) {
+      const t = title;
+      const codes = inside.map((e) => e.code);
+      const fits = (p: PersonRecord) => p.titles.some((x) => x.title === t.title) && (!codes.length || codes.includes(p.code ?? ''));
+      // the holder named before; else the only one named after ("President Reagan's chief of staff said ...
+      // Chief of Staff Howard Baker noted")
+      const later = persons.filter((p) => fits(p) && p.first > span.start);
+      const holder = lastBefore(span.start, fits) ?? (later.length === 1 ? later[0] : null);
+      if (holder) {
+        holder.mentions.push(mention({ ...span, sentence }, 'title'));
+        holder.mentions.sort((a, b) => a.start - b.start);
+        continue;
+      }
+    }
+    // "the statement", "the source": the unnamed speaker introduced before with that head word
+    if (/^the\s+\S+$/i.test(text.slice(span.start, span.end))) {
+      const prev = [...described.values()].filter((d) => d.name.toLowerCase().split(/\s+/).includes(headWord)).at(-1);
+      if (prev) {
+        prev.mentions.push(mention({ ...span, sentence }, 'description'));
+        continue;
+      }
+    }
+    const name = text.slice(span.start, span.end).replace(/^(a|an|the|one|two|three|some|several|many|other|another|its|his|her|their)\s+/i, '').trim();
+    if (!name || name.length > 60) continue;
+    const code = inside.find((e) => e.type === 'state')?.code ?? inside[0]?.code ?? dateline;
+    const key = `${name.toLowerCase()}|${code}`;
+    const d = described.get(key) ?? { name, code, sector: title?.sector ?? null, mentions: [] };
+    d.mentions.push(mention({ ...span, sentence }, 'description'));
+    described.set(key, d);
+  }
+
   // states and organisations
   const entityActors = new Map<string, { type: 'state' | 'organization'; code: string; mentions: (Mention & { sentence: number })[] }>();
   for (const e of mentions.entities) {
@@ -190,6 +293,9 @@ export function resolveActors({ article, doc, mentions, kb }: ActorsInput): Acto
       first: p.mentions[0].start,
       draftKey: `P${persons.indexOf(p)}`,
     });
+  }
+  for (const [key, d] of described) {
+    drafts.push({ name: d.name, type: 'other', code: d.code, sector: d.sector, titles: [], mentions: d.mentions.map(strip), first: d.mentions[0].start, draftKey: `D${key}` });
   }
   for (const a of entityActors.values()) {
     const name = a.type === 'state' ? kb.states.get(a.code)?.name : kb.organizations.get(a.code)?.name;

@@ -412,7 +412,10 @@ export function findMentions(doc: Doc, kb: CompiledKb, date: string | null): Men
       } else if (words[j].norm === "'s" || TITLE_MODIFIERS.has(words[j].norm)) j--;
       else break;
     }
-    if (j < 0 || !['the', 'his', 'her', 'their', 'its'].includes(words[j].norm) || !TIGHT.test(words[j + 1].gap)) continue;
+    // "The Deputy Secretary and Deputy Foreign Minister": a second title shares the determiner
+    const shared = j > 0 && words[j].norm === 'and' && roles.length && roles[roles.length - 1].end === words[j - 1].end;
+    if (j < 0 || (!shared && !['the', 'his', 'her', 'their', 'its'].includes(words[j].norm)) || !TIGHT.test(words[j + 1].gap)) continue;
+    if (shared) j++;
     const start = words[j].start;
     const end = words[t.w1 - 1].end;
     roles.push({ title: t.title, codes, start, end, text: text.slice(start, end), sentence: sentenceOf(start) });

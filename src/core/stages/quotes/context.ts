@@ -1,0 +1,151 @@
+/**
+ * The view of a Doc the quote rules share: word tokens (whitespace tokens dropped) with their sentence,
+ * paragraph and enclosing quoted passage, plus the quoted passages themselves.
+ */
+import type { Doc } from '../../nlp.js';
+import type { Span } from '../../types.js';
+import { findPassages, paragraphs, type Paragraph, type Passage } from './marks.js';
+
+export interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  pos: string;
+  sent: number;
+  para: number;
+  /** Index of the top-level quoted passage holding the token, or -1. Marks themselves are outside. */
+  inQ: number;
+  /** The token is a quotation mark. */
+  mark: boolean;
+  /** Sentence-final punctuation ending its sentence (not the period of "(D-Mass.)" or "Mr."). */
+  stop: boolean;
+}
+
+export interface Ctx {
+  text: string;
+  toks: Tok[];
+  /** Per sentence: first token and one past the last (indices into toks). */
+  sents: { first: number; last: number }[];
+  paras: Paragraph[];
+  passages: Passage[];
+}
+
+const MARK_RE = /^(?:[“”„‟«»〝〞"＂‘’‹›‚‛']|``|'')$/;
+
+export function buildContext(doc: Doc): Ctx {
+  const text = doc.text;
+  const paras = paragraphs(text);
+  const toks: Tok[] = [];
+  let para = 0;
+  for (const t of doc.tokens) {
+    if (t.pos === 'SPACE' || !t.text.trim()) continue;
+    while (para < paras.length - 1 && t.start >= paras[para].end) para++;
+    toks.push({ start: t.start, end: t.end, text: t.text, lower: t.lower, pos: t.pos, sent: t.sentence, para, inQ: -1, mark: MARK_RE.test(t.text), stop: false });
+  }
+  // sentences: renumber densely over word tokens, and never across paragraphs
+  let sentId = -1;
+  let prevSent = -1;
+  let prevPara = -1;
+  for (const t of toks) {
+    if (t.sent !== prevSent || t.para !== prevPara) sentId++;
+    prevSent = t.sent;
+    prevPara = t.para;
+    t.sent = sentId;
+  }
+  // a quotation mark opening a sentence often lands at the end of the previous one: move it forward
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    const n = toks[i + 1];
+    if (t.mark && n.sent === t.sent + 1 && n.para === t.para && n.start === t.end && /^[“"‘']$/.test(t.text)) {
+      const prev = toks[i - 1];
+      if (prev && prev.sent === t.sent && /^[.!?]$/.test(prev.text)) t.sent = n.sent;
+    }
+  }
+  // a "sentence" opening with a lower-case word continues the previous one ("Rep. X (D-Mass.) said ...")
+  let merged = -1;
+  let prevOrig = toks.length ? toks[0].sent : 0;
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i];
+    const p = toks[i - 1];
+    const orig = t.sent;
+    if (orig !== prevOrig) {
+      // a break inside parentheses ("(D-N.Y.)") is no sentence break
+      let openParen = false;
+      for (let k = i - 1, depth = 0; k >= 0 && toks[k].sent === p.sent && i - k < 12; k--) {
+        if (toks[k].text === ')') depth++;
+        if (toks[k].text === '(') { if (depth === 0) { openParen = true; break; } depth--; }
+      }
+      const abbrev = /^[.]$/.test(p.text) && i >= 2 && /^[A-Z][a-z]{0,3}$/.test(toks[i - 2].text);
+      // "the U.S. Would be pleased": an abbreviation ending in a period, then a word that cannot start a sentence here
+      const dotted = /^(?:[A-Za-z]\.){2,}$/.test(p.text) && (t.pos === 'AUX' || t.pos === 'VERB' || (t.pos === 'NOUN' && !/^[A-Z]{2,}$/.test(t.text)) || (toks[i + 1]?.text === '-' && toks[i + 1].start === t.end));
+      merged = t.para === p.para && ((/^[a-z]/.test(t.text) && (!/^[.!?]$/.test(p.text) || abbrev)) || dotted || openParen) ? p.sent : -1;
+    }
+    prevOrig = orig;
+    if (merged >= 0) t.sent = merged;
+  }
+  // renumber densely
+  let dense = -1;
+  let last = -1;
+  for (const t of toks) {
+    if (t.sent !== last) { dense++; last = t.sent; }
+    t.sent = dense;
+  }
+  const sents: { first: number; last: number }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const s = toks[i].sent;
+    if (!sents[s]) sents[s] = { first: i, last: i + 1 };
+    else sents[s].last = i + 1;
+  }
+  for (const s of sents) {
+    for (let k = s.last - 1; k >= s.first; k--) {
+      const t = toks[k];
+      if (/^[.!?…]+$/.test(t.text)) { t.stop = true; break; }
+      if (!(t.mark || t.text === ')' || t.text === ']')) break;
+    }
+  }
+  const sentenceEnd = (pos: number): number => {
+    const i = tokenAt(toks, pos);
+    if (i < 0) return text.length;
+    return toks[sents[toks[i].sent].last - 1].end;
+  };
+  const passages = findPassages(text, paras, sentenceEnd);
+  let q = 0;
+  for (const t of toks) {
+    while (q < passages.length && passages[q].end <= t.start) q++;
+    if (q < passages.length && t.start >= passages[q].start && t.end <= passages[q].end) t.inQ = q;
+  }
+  return { text, toks, sents, paras, passages };
+}
+
+/** Index of the token containing or following char offset `pos` (binary search), -1 past the end. */
+export function tokenAt(toks: { start: number; end: number }[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end > pos) {
+      ans = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return ans;
+}
+
+/** Index of the last token ending at or before `pos`, -1 if none. */
+export function tokenBefore(toks: { start: number; end: number }[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+export const spanOf = (toks: Tok[], a: number, b: number): Span => ({ start: toks[a].start, end: toks[b].end });
