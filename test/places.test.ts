@@ -43,7 +43,21 @@ test('a capital after "in" is a place; a capital that speaks is an actor', () =>
   assert.deepEqual(r.places.map((p) => p.name), ['Seoul']);
 });
 
-test('words that are not places stay out', () => {
-  assert.deepEqual(places('In May, at the State Department, officials in Congress met.').map((p) => p.name), []);
+test('words that are not places stay out; a seat of government named after a locative is a place of its state', () => {
+  assert.deepEqual(places('In May, officials in Congress met.').map((p) => p.name), []);
+  const [sd] = places('Two days of meetings at the State Department followed.');
+  assert.deepEqual([sd.name, sd.code], ['State Department', 'USA']);
   assert.equal(resolvePlace(gazetteer, 'Nowhereville', null, new Map()), null);
+});
+
+test('event locations: the sentence\'s place, a readout inherits its meeting\'s place, calls have none', async () => {
+  const { loadEngine } = await import('../src/adapters/engine.js');
+  const e = loadEngine();
+  const r = e.extract(article('Japanese Foreign Minister Kenji Sato met German Foreign Minister Eva Hartmann in Geneva on Monday. Sato condemned the missile launches by North Korea. Later, Sato spoke by phone with Canadian Foreign Minister Paul Roy.', '2022-07-08'));
+  const consult = r.events.find((x) => x.type === 'CONSULT' && x.trigger.text === 'met');
+  assert.equal(consult?.location?.code, 'CHE');
+  const accuse = r.events.find((x) => x.type === 'ACCUSE');
+  if (accuse) assert.equal(accuse.location?.code, 'CHE', 'a readout statement happens where the meeting was');
+  const call = r.events.find((x) => x.type === 'CONSULT' && x.trigger.text !== 'met');
+  if (call) assert.equal(call.location, null);
 });

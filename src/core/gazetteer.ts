@@ -20,6 +20,9 @@ export interface Place {
 export interface Gazetteer {
   /** The places a folded name may refer to. */
   lookup(foldedName: string): Place[];
+  /** A country's own entry, and its capital, by ISO alpha-3. */
+  country(code: string): Place | null;
+  capital(code: string): Place | null;
   size: number;
 }
 
@@ -30,10 +33,18 @@ export interface Gazetteer {
 export function parseGazetteer(tsv: string): Gazetteer {
   const lines = tsv.split('\n');
   const index = new Map<string, number[]>();
+  const countries = new Map<string, number>();
+  const capitals = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
+    const isCountry = line.includes('\tcountry\t');
+    if (isCountry || line.includes('\tcapital\t')) {
+      const code = line.split('\t')[3];
+      if (isCountry) countries.set(code, i);
+      else if (!capitals.has(code)) capitals.set(code, i);
+    }
     for (const key of line.slice(0, tab).split(';')) {
       const list = index.get(key);
       if (list) list.push(i);
@@ -50,9 +61,10 @@ export function parseGazetteer(tsv: string): Gazetteer {
     }
     return p;
   };
-  return { lookup: (key) => (index.get(key) ?? []).map(place), size: lines.length - 1 };
+  const at = (i: number | undefined) => (i === undefined ? null : place(i));
+  return { lookup: (key) => (index.get(key) ?? []).map(place), country: (c) => at(countries.get(c)), capital: (c) => at(capitals.get(c)), size: lines.length - 1 };
 }
 
 export function emptyGazetteer(): Gazetteer {
-  return { lookup: () => [], size: 0 };
+  return { lookup: () => [], country: () => null, capital: () => null, size: 0 };
 }

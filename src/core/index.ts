@@ -13,6 +13,8 @@ import { resolveTimes } from './stages/times/index.js';
 import { compileToneLexicon, scoreTone } from './stages/tone/index.js';
 import { findCommitments } from './stages/commitments/index.js';
 import { attributeQuotes, findQuotes } from './stages/quotes/index.js';
+import { codeEvents, type EventLexicon } from './stages/events/index.js';
+import { locateEvents } from './stages/places/locate.js';
 import { findMentions } from './stages/mentions/index.js';
 import type { Article, ArticleResult } from './types.js';
 
@@ -58,6 +60,18 @@ export const STAGES: Stage[] = [
     run: (a, ctx) => void (a.places = findPlaces({ article: a.article, mentions: a.mentions!, gazetteer: ctx.gazetteer, kb: ctx.kb })),
   },
   {
+    name: 'events',
+    requires: ['doc', 'actors'],
+    assigns: ['events'],
+    run: (a, ctx) => void (a.events = ctx.events ? codeEvents({ doc: a.doc!, article: a.article, actors: a.actors!, lexicon: ctx.events, times: a.times }) : []),
+  },
+  {
+    name: 'eventPlaces',
+    requires: ['events', 'places', 'actors'],
+    assigns: ['events'],
+    run: (a) => void (a.events = locateEvents(a.events!, a.places!, a.actors!, a.doc!)),
+  },
+  {
     name: 'quotes',
     requires: ['quoteCandidates', 'actors'],
     assigns: ['quotes'],
@@ -87,6 +101,8 @@ export interface EngineOptions {
   gazetteer?: Gazetteer;
   /** Words and phrases with a valence (-5..5) added to AFINN-165 (data/lexicon/tone.json). */
   tone?: Record<string, number>;
+  /** The event lexicon (data/lexicon/events.json, compiled with loadLexicon); without one, no events. */
+  events?: EventLexicon;
   /** Stage names to switch off. */
   disable?: string[];
 }
@@ -100,7 +116,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const disabled = options.disable ?? [];
   checkPipeline(STAGES, disabled);
-  const ctx: EngineContext = { kb: compileKb(options.kb), gazetteer: options.gazetteer ?? emptyGazetteer(), tone: compileToneLexicon(options.tone), analyze: createAnalyzer() };
+  const ctx: EngineContext = { kb: compileKb(options.kb), gazetteer: options.gazetteer ?? emptyGazetteer(), tone: compileToneLexicon(options.tone), events: options.events ?? null, analyze: createAnalyzer() };
   const analyze = (article: Article) => runPipeline(STAGES, article, ctx, disabled);
   return {
     stages: STAGES,

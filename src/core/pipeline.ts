@@ -9,6 +9,7 @@ import type { Analyzer, Doc } from './nlp.js';
 import type { Mentions } from './stages/mentions/index.js';
 import type { QuoteCandidate } from './stages/quotes/index.js';
 import type { ToneLexicon } from './stages/tone/index.js';
+import type { EventLexicon } from './stages/events/index.js';
 import type { Actor, Article, Commitment, Event, PlaceRecord, Quote, TimeExpression } from './types.js';
 
 export interface Analysis {
@@ -32,6 +33,7 @@ export interface EngineContext {
   kb: CompiledKb;
   gazetteer: Gazetteer;
   tone: ToneLexicon;
+  events: EventLexicon | null;
   analyze: Analyzer;
 }
 

@@ -101,5 +101,6 @@ export const LOCATIVE_PREPOSITIONS = set('in at near outside inside from across 
 export const MOTION_WORDS = set(`
   travel travels traveled travelled traveling travelling trip trips visit visits visited visiting
   arrive arrives arrived arriving return returns returned returning fly flies flew flying go goes went
-  head heads headed heading journey journeyed tour toured touring deploy deployed
+  head heads headed heading journey journeyed tour toured touring deploy deployed send sends sent
+  sending dispatch dispatched dispatching
 `);

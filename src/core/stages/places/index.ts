@@ -14,7 +14,8 @@ import type { Article, PlaceRecord } from '../../types.js';
 import type { Mentions } from '../mentions/index.js';
 import { LOCATIVE_PREPOSITIONS, MOTION_WORDS, NOT_NAME } from '../mentions/lexicon.js';
 
-const KIND_WEIGHT: Record<Place['kind'], number> = { country: 6, capital: 4, admin1: 3.5, seat: 2.5, place: 1 };
+// a country or first-order region has no population in the data; these weights stand in for it
+const KIND_WEIGHT: Record<Place['kind'], number> = { country: 6.5, capital: 4, admin1: 5.5, seat: 2.5, place: 1 };
 const TIGHT = /^[ \t-]*$/;
 
 export interface PlacesInput {
@@ -37,7 +38,8 @@ function contextOf(mentions: Mentions, datelineCode: string | null, except?: { s
 
 function score(p: Place, surface: string, context: Map<string, number>): number {
   const exact = fold(p.name) === fold(surface) && p.name.normalize('NFC') === p.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') ? 0 : -0.5;
-  return KIND_WEIGHT[p.kind] + 0.5 * Math.log10(1 + p.population) + 1.5 * Math.min(3, context.get(p.code) ?? 0) + exact;
+  // the article's countries are a presence bonus, not a count: a big city abroad beats a village at home
+  return KIND_WEIGHT[p.kind] + Math.log10(1 + p.population) + (context.get(p.code) ? 1.5 : 0) + exact;
 }
 
 /** Picks the place a name refers to, narrowed by a qualifier ("Indonesia", "Virginia") when one is given. */
@@ -101,13 +103,34 @@ export function findPlaces({ article, mentions, gazetteer, kb }: PlacesInput): P
   }
   if (datelineHit) add(datelineHit, null);
 
+  const entityAt = new Map(mentions.entities.map((e) => [e.w0, e]));
+  let listFrom = -1; // a place list continues: "travel to India and Nepal", "in Paris, Lyon and Nice"
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const locative = LOCATIVE_PREPOSITIONS.has(w.norm) || (w.norm === 'to' && i > 0 && MOTION_WORDS.has(words[i - 1].norm)) || MOTION_WORDS.has(w.norm);
+    const toAfterMotion = w.norm === 'to' && words.slice(Math.max(0, i - 4), i).some((x) => MOTION_WORDS.has(x.norm));
+    // "visited Kyiv" takes a destination, "visiting U.S. officials" does not
+    const directMotion = MOTION_WORDS.has(w.norm) && !w.norm.endsWith('ing');
+    const locative = LOCATIVE_PREPOSITIONS.has(w.norm) || toAfterMotion || directMotion || (i === listFrom && (w.norm === 'and' || w.norm === 'or'));
     if (!locative) continue;
     let k = i + 1;
     if (k < words.length && words[k].norm === 'the' && TIGHT.test(words[k].gap)) k++;
     if (k >= words.length || !TIGHT.test(words[k].gap) || !words[k].cap) continue;
+    // a state or one of its seats from the KB ("to the People's Republic of China", "at the State Department")
+    const entity = entityAt.get(k);
+    const modifies = entity && entity.w1 < words.length && TIGHT.test(words[entity.w1].gap) && words[entity.w1].cap; // "U.S. Under-Secretary"
+    if (entity && entity.type === 'state' && entity.form !== 'adjective' && !modifies) {
+      const surface = text.slice(entity.start, entity.end);
+      const byName = resolvePlace(gazetteer, surface, null, contextOf(mentions, datelineCode, entity));
+      // the gazetteer weighs the name in context ("Georgia" with U.S. context is the U.S. state); when it
+      // does not know the name ("the State Department"), the state's own entry or capital stands in
+      const p = byName ?? (entity.form === 'name' ? gazetteer.country(entity.code) : gazetteer.capital(entity.code));
+      if (p) {
+        add(entity.form === 'capital' && p !== byName ? { ...p, name: surface, kind: 'place', geonameId: null } : p, { start: entity.start, end: entity.end });
+        i = entity.w1 - 1;
+        listFrom = entity.w1 < words.length && /^\s*(,\s*)?$/.test(words[entity.w1].gap) ? entity.w1 : -1;
+        continue;
+      }
+    }
     const end = capRun(words, k);
     if (end === k) continue;
     const name = text.slice(words[k].start, words[end - 1].end);
@@ -127,6 +150,7 @@ export function findPlaces({ article, mentions, gazetteer, kb }: PlacesInput): P
       if (q && q.code === p.code) add(q, { start: words[end].start, end: words[qEnd - 1].end });
     }
     i = qEnd - 1;
+    listFrom = qEnd < words.length && /^\s*$/.test(words[qEnd].gap) ? qEnd : -1;
   }
   const list = [...records.values()].sort((a, b) => (a.mentions[0]?.start ?? -1) - (b.mentions[0]?.start ?? -1));
   list.forEach((r, i) => (r.id = `P${i + 1}`));

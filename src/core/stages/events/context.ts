@@ -1,0 +1,145 @@
+/**
+ * The view the event rules read: tokens with lemma keys, sentences, and the actors' mentions mapped onto
+ * token ranges (outermost mention wins where mentions nest; group mentions expand to their members).
+ * Built once per document (and once for the title, see title.ts); the rules only do index look-ups.
+ */
+import type { Doc, Token } from '../../nlp.js';
+import type { Actor, Article, MentionKind } from '../../types.js';
+import type { EventLexicon } from './lexicon.js';
+
+export type Field = 'text' | 'title';
+
+export interface MentionRef {
+  /** Token range, last exclusive. */
+  first: number;
+  last: number;
+  /** The actor the span names, and the participant ids it stands for (members for a group). */
+  actorId: string;
+  ids: string[];
+  kind: MentionKind;
+}
+
+export interface Ctx {
+  field: Field;
+  /** The string the token offsets index into (article.text, or the title). */
+  text: string;
+  toks: readonly Token[];
+  /** Per token, its lemma keys (see EventLexicon.lemmas; empty for words the lexicon does not know). */
+  lemmas: readonly (readonly string[])[];
+  /** The Doc's sentences, split again at paragraph breaks (a blank-line token never sits inside one). */
+  sentences: Doc['sentences'];
+  /** Token index → index into `sentences`. */
+  sentOf: Int32Array;
+  /** Token index → index into `mentions`, or -1. */
+  mentionAt: Int32Array;
+  mentions: MentionRef[];
+  actors: ReadonlyMap<string, Actor>;
+  lex: EventLexicon;
+  article: Article;
+}
+
+/** Participant ids an actor stands for: itself, or its members (recursively) for a group. */
+export function expand(actors: ReadonlyMap<string, Actor>, id: string, depth = 0): string[] {
+  const a = actors.get(id);
+  if (!a) return [];
+  if (a.type === 'group' || (a.members && a.members.length)) {
+    if (depth > 3 || !a.members) return [];
+    return [...new Set(a.members.flatMap((m) => expand(actors, m, depth + 1)))];
+  }
+  return [id];
+}
+
+/** First token whose end is after `pos` (tokens are sorted by offset). */
+function tokenAtOrAfter(toks: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function buildCtx(
+  field: Field,
+  text: string,
+  doc: Pick<Doc, 'tokens' | 'sentences'>,
+  actors: readonly Actor[],
+  spans: (a: Actor) => readonly { start: number; end: number; kind: MentionKind }[],
+  lex: EventLexicon,
+  article: Article,
+): Ctx {
+  const toks = doc.tokens;
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const lemmas = toks.map((t) => lex.lemmas(t.lower));
+  const raw: MentionRef[] = [];
+  for (const a of actors) {
+    const ids = expand(byId, a.id);
+    if (!ids.length) continue;
+    for (const m of spans(a)) {
+      const first = tokenAtOrAfter(toks, m.start);
+      let last = first;
+      while (last < toks.length && toks[last].start < m.end) last++;
+      if (last <= first) continue;
+      // "Soviet-led Comecon", "a UN-brokered deal": a name glued to a participle describes, it does not take part
+      const h = toks[last];
+      const p = toks[last + 1];
+      if (h && p && (h.text === '-' || h.text === '‑') && h.start === toks[last - 1].end && p.start === h.end && /(ed|en)$/.test(p.lower)) continue;
+      raw.push({ first, last, actorId: a.id, ids, kind: m.kind });
+    }
+  }
+  // outermost first; a mention overlapping one already placed is dropped
+  raw.sort((x, y) => y.last - y.first - (x.last - x.first) || x.first - y.first);
+  const mentionAt = new Int32Array(toks.length).fill(-1);
+  const mentions: MentionRef[] = [];
+  for (const m of raw) {
+    let free = true;
+    for (let i = m.first; i < m.last && free; i++) if (mentionAt[i] >= 0) free = false;
+    if (!free) continue;
+    for (let i = m.first; i < m.last; i++) mentionAt[i] = mentions.length;
+    mentions.push(m);
+  }
+  const { sentences, sentOf } = resplit(doc);
+  return { field, text, toks, lemmas, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
+}
+
+/** Sentences that never run across a paragraph break: whitespace tokens ("\n\n") end a sentence and
+ *  stand alone. */
+function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sentences']; sentOf: Int32Array } {
+  const toks = doc.tokens;
+  const sentences: Doc['sentences'] = [];
+  const sentOf = new Int32Array(toks.length);
+  const push = (first: number, last: number) => {
+    if (last <= first) return;
+    for (let i = first; i < last; i++) sentOf[i] = sentences.length;
+    sentences.push({ start: toks[first].start, end: toks[last - 1].end, first, last });
+  };
+  for (const s of doc.sentences) {
+    let a = s.first;
+    for (let i = s.first; i < s.last; i++) {
+      if (toks[i].text.trim() !== '') continue;
+      push(a, i);
+      push(i, i + 1);
+      a = i + 1;
+    }
+    push(a, s.last);
+  }
+  return { sentences, sentOf };
+}
+
+/** Whether token i's form or one of its lemmas is in `set`. */
+export function lemmaIn(c: Ctx, i: number, set: { has(k: string): boolean }): boolean {
+  if (set.has(c.toks[i].lower)) return true;
+  for (const l of c.lemmas[i]) if (set.has(l)) return true;
+  return false;
+}
+
+/** The value of `map` for token i's first lemma (or form) that is a key of it, or undefined. */
+export function lemmaOf<V>(c: Ctx, i: number, map: ReadonlyMap<string, V>): V | undefined {
+  for (const l of c.lemmas[i]) {
+    const v = map.get(l);
+    if (v !== undefined) return v;
+  }
+  return map.get(c.toks[i].lower);
+}

@@ -1,0 +1,120 @@
+/**
+ * Finds the lexicon's triggers in a token view: one hash look-up per token (its lemma), then the few
+ * entries starting with that lemma are tried longest first. A token covered by a match starts no other.
+ */
+import { lemmaIn, type Ctx } from './context.js';
+import type { CompiledEntry, CompiledPattern, Item } from './lexicon.js';
+import { isAux, isVerb, nominalised, POSS_PRON, POSSESSIVE } from './syntax.js';
+
+export interface Match {
+  entry: CompiledEntry;
+  /** Every entry with exactly this reading of the words, `entry` first ("partnership" SUPPORT when
+   *  reaffirmed, COOPERATE when launched): a rule may pick another. */
+  alts: CompiledEntry[];
+  /** Token index of each word item (gaps excluded), in pattern order. */
+  at: number[];
+  head: number;
+  first: number;
+  /** Last matched token, inclusive. */
+  last: number;
+}
+
+const STOP_IN_GAP = new Set(['.', ';', ':', '(', ')', '?', '!', '"', '“', '”', '—']);
+
+function wordOk(c: Ctx, it: Item, i: number): boolean {
+  return !it.gap && (lemmaIn(c, i, it.lemmas) || it.lemmas.has(c.toks[i].lower));
+}
+
+/** Matches `items` from token `i` (within [lo, hi)); returns the token of each word item or null. */
+export function matchItems(c: Ctx, items: readonly Item[], k: number, i: number, hi: number, out: number[], hole = -1, holeAt = -1): number[] | null {
+  if (k === items.length) return out;
+  const it = items[k];
+  if (it.gap) {
+    for (let g = 0; g <= it.max; g++) {
+      const j = i + g;
+      if (g > 0 && (j - 1 >= hi || STOP_IN_GAP.has(c.toks[j - 1].text))) break;
+      const r = matchItems(c, items, k + 1, j, hi, out, hole, holeAt);
+      if (r) return r;
+    }
+    return null;
+  }
+  if (k === hole) {
+    if (i !== holeAt) return null;
+    out.push(i);
+    const r = matchItems(c, items, k + 1, i + 1, hi, out, hole, holeAt);
+    if (!r) out.pop();
+    return r;
+  }
+  if (i < hi && wordOk(c, it, i)) {
+    out.push(i);
+    const r = matchItems(c, items, k + 1, i + 1, hi, out, hole, holeAt);
+    if (r) return r;
+    out.pop();
+  }
+  if (it.optional) return matchItems(c, items, k + 1, i, hi, out, hole, holeAt);
+  return null;
+}
+
+/** Whether a negative context matches around the trigger head `h`. */
+function negativeAt(c: Ctx, p: CompiledPattern, h: number, lo: number, hi: number): boolean {
+  const before = p.items.slice(0, p.hole).reduce((n, it) => n + (it.gap ? it.max : 1), 0);
+  for (let s = Math.max(lo, h - before); s <= h; s++) if (matchItems(c, p.items, 0, s, hi, [], p.hole, h)) return true;
+  return false;
+}
+
+function posOk(c: Ctx, e: CompiledEntry, h: number): boolean {
+  const t = c.toks[h];
+  if (e.pos === 'any' || t.pos === 'X') return true;
+  if (e.pos === 'noun') return t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && nominalised(c, h));
+  // verb: tagged VERB, or mis-tagged after an auxiliary, "to" or a pronoun subject
+  if (isVerb(c, h)) return true;
+  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') {
+    const p = h - 1 >= 0 && c.sentOf[h - 1] === c.sentOf[h] ? h - 1 : -1;
+    return p >= 0 && (isAux(c, p) || c.toks[p].lower === 'to' || (c.toks[p].pos === 'PRON' && !POSS_PRON.has(c.toks[p].lower))) && !POSSESSIVE.has(c.toks[p].lower);
+  }
+  return false;
+}
+
+const NONE: readonly CompiledEntry[] = [];
+
+/** The entries whose first word is one of token i's lemmas, most specific first. */
+function entriesAt(c: Ctx, i: number): readonly CompiledEntry[] {
+  const ls = c.lemmas[i];
+  if (!ls.length) return NONE;
+  if (ls.length === 1) return c.lex.byFirst.get(ls[0]) ?? NONE;
+  const out: CompiledEntry[] = [];
+  for (const l of ls) for (const e of c.lex.byFirst.get(l) ?? []) if (!out.includes(e)) out.push(e);
+  return out.sort((a, b) => b.words - a.words);
+}
+
+export function findMatches(c: Ctx): Match[] {
+  const out: Match[] = [];
+  const taken = new Uint8Array(c.toks.length);
+  for (const s of c.sentences) {
+    for (let i = s.first; i < s.last; i++) {
+      if (taken[i]) continue;
+      const list = entriesAt(c, i);
+      if (!list.length) continue;
+      for (const e of list) {
+        const at = matchItems(c, e.items, 0, i, s.last, []);
+        if (!at) continue;
+        const wordItems = e.items.filter((it) => !it.gap);
+        // the head is the word item at index e.head among items; map to the matched token
+        const headWord = e.items.slice(0, e.head).filter((it) => !it.gap).length;
+        // optional words that were skipped shift positions: resolve by lemma
+        let h = at[Math.min(headWord, at.length - 1)];
+        if (at.length !== wordItems.length) {
+          const want = wordItems[headWord];
+          h = at.find((j) => !want.gap && wordOk(c, want, j)) ?? at[0];
+        }
+        if (!posOk(c, e, h)) continue;
+        if (e.not.some((p) => negativeAt(c, p, h, s.first, s.last))) continue;
+        for (const j of at) taken[j] = 1;
+        const alts = list.filter((x) => x === e || (x.pattern === e.pattern && x.type !== null && posOk(c, x, h)));
+        if (e.type !== null) out.push({ entry: e, alts, head: h, at, first: at[0], last: at[at.length - 1] });
+        break;
+      }
+    }
+  }
+  return out;
+}

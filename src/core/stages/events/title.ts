@@ -1,0 +1,104 @@
+/**
+ * Headlines and titles: the Doc covers the body only, so the title gets its own small token view.
+ * Titles are Title Case or all caps, where the tagger is unreliable: a word is tagged VERB when the
+ * lexicon knows it as a verb and it follows the title's subject ("NIGERIA OPENS TALKS WITH U.K."),
+ * NOUN after a possessive or a determiner ("Blinken's Call with"), else PROPN. Actors are found by the
+ * names the body's mentions use (names, short names, acronyms, adjectives, capitals — never titles such
+ * as "Secretary" or pronouns, which would read "Secretary General Delattre" as the Secretary).
+ */
+import type { Token } from '../../nlp.js';
+import type { Actor, Article, MentionKind } from '../../types.js';
+import { buildCtx, type Ctx } from './context.js';
+import type { EventLexicon } from './lexicon.js';
+import { POSSESSIVE, PREPS } from './syntax.js';
+
+const TOKEN = /(?:[A-Za-z]\.){2,}|[’']s\b|[\p{L}\p{N}]+|[^\s]/gu;
+const DETS = new Set('the a an this these those that its their his her our'.split(' '));
+const MODALS = new Set('will would may might could should can must is are was were to'.split(' '));
+const TITLE_KINDS = new Set<MentionKind>(['name', 'partial', 'acronym', 'adjective', 'capital']);
+
+export function tokenize(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const m of text.matchAll(TOKEN)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  return out;
+}
+
+function verbish(lex: EventLexicon, w: string): boolean {
+  return lex.lemmas(w).some((l) => lex.licensors.has(l) || lex.modality.speech.has(l) || (lex.byFirst.get(l)?.some((e) => e.pos !== 'noun') ?? false));
+}
+
+function tag(lex: EventLexicon, raw: { text: string }[]): string[] {
+  const pos: string[] = [];
+  let sawVerb = false;
+  raw.forEach((t, i) => {
+    const w = t.text.toLowerCase();
+    const prev = i > 0 ? pos[i - 1] : '';
+    let p: string;
+    if (POSSESSIVE.has(w)) p = 'PART';
+    else if (/^[^\p{L}\p{N}]$/u.test(w)) p = 'PUNCT';
+    else if (/^\d/.test(w)) p = 'NUM';
+    else if (DETS.has(w)) p = 'DET';
+    else if (w === 'and' || w === 'or') p = 'CCONJ';
+    else if (w === 'to' && i + 1 < raw.length && verbish(lex, raw[i + 1].text.toLowerCase())) p = 'PART';
+    else if (MODALS.has(w) && w !== 'to') p = 'AUX';
+    else if (PREPS.has(w)) p = 'ADP';
+    else if (verbish(lex, w) && prev !== 'DET' && prev !== 'PART' && prev !== 'ADP' && (!sawVerb || prev === 'AUX' || prev === 'CCONJ') && i > 0) p = 'VERB';
+    else if (prev === 'PART' && (i < 2 || raw[i - 1].text.toLowerCase() !== 'to')) p = 'NOUN';
+    else if (prev === 'PART') p = 'VERB';
+    else p = 'PROPN';
+    if (p === 'VERB') sawVerb = true;
+    pos.push(p);
+  });
+  return pos;
+}
+
+/** The title's token view, with the body's actors found in it; null when there is no title. */
+export function titleCtx(article: Article, actors: readonly Actor[], lex: EventLexicon): Ctx | null {
+  const title = article.title;
+  if (!title || !title.trim()) return null;
+  const raw = tokenize(title);
+  if (!raw.length) return null;
+  const pos = tag(lex, raw);
+  const tokens: Token[] = raw.map((t, i) => ({ ...t, lower: t.text.toLowerCase(), pos: pos[i], sentence: 0, lineStart: i === 0 }));
+  const lowers = tokens.map((t) => t.lower);
+  // name forms → actor, longest first
+  const forms = new Map<string, { actor: Actor; kind: MentionKind; n: number }>();
+  for (const a of actors) {
+    if (a.type === 'group') continue;
+    const add = (s: string, kind: MentionKind) => {
+      const toks = tokenize(s).map((t) => t.text.toLowerCase());
+      if (!toks.length || (toks.length === 1 && toks[0].length < 2)) return;
+      const key = toks.join(' ');
+      if (!forms.has(key)) forms.set(key, { actor: a, kind, n: toks.length });
+    };
+    const seen = new Set<string>();
+    add(a.name, 'name');
+    // titles name officials by surname ("Secretary Blinken's Call", "Under Secretary Zeya's Travel")
+    if (a.type === 'person') {
+      const parts = a.name.split(/\s+/);
+      const last = parts[parts.length - 1];
+      if (parts.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) add(last, 'partial');
+    }
+    for (const m of a.mentions) {
+      if (!TITLE_KINDS.has(m.kind)) continue;
+      const t = article.text.slice(m.start, m.end);
+      if (!seen.has(t)) [seen.add(t), add(t, m.kind)];
+    }
+  }
+  const maxN = Math.max(0, ...[...forms.values()].map((f) => f.n));
+  const found = new Map<Actor, { start: number; end: number; kind: MentionKind }[]>();
+  for (let i = 0; i < tokens.length; ) {
+    let hit = 0;
+    for (let n = Math.min(maxN, tokens.length - i); n > 0 && !hit; n--) {
+      const f = forms.get(lowers.slice(i, i + n).join(' '));
+      if (!f) continue;
+      const list = found.get(f.actor) ?? [];
+      list.push({ start: tokens[i].start, end: tokens[i + n - 1].end, kind: f.kind });
+      found.set(f.actor, list);
+      hit = n;
+    }
+    i += hit || 1;
+  }
+  const doc = { tokens, sentences: [{ start: tokens[0].start, end: tokens[tokens.length - 1].end, first: 0, last: tokens.length }] };
+  return buildCtx('title', title, doc, actors, (a) => found.get(a) ?? [], lex, article);
+}

@@ -1,0 +1,70 @@
+/**
+ * Stage `eventPlaces`: where each event happened, from the place stage's mentions.
+ *   1. a place named in the event's sentence after a locative word ("met ... in Bali, Indonesia"),
+ *      the most specific one nearest the trigger (a region or city before its country);
+ *   2. none for a phone call or a virtual meeting;
+ *   3. otherwise, for what is said or done at a located meeting reported just before (a readout:
+ *      "met in Jerusalem ... The Secretary underscored ..."), that meeting's place;
+ *   4. otherwise the dateline's place, when the article reports from one;
+ *   5. otherwise null: no place is guessed.
+ * A place after "from" is where someone comes from, not where the event is.
+ */
+import type { Doc } from '../../nlp.js';
+import type { Actor, Event, EventLocation, PlaceRecord } from '../../types.js';
+import type { Mentions } from '../mentions/index.js';
+
+const REMOTE = /\b(call|calls|called|phone|phoned|telephone|telephoned|spoke|speak|speaks|videoconference|video conference|virtual|virtually|video|online|letter|message)\b(?!\s+(for|on|upon)\b)/i;
+const SPECIFIC: Record<PlaceRecord['kind'], number> = { place: 0, seat: 0, capital: 0, admin1: 1, country: 2 };
+
+const MEETING = /\b(met|meet|meets|meeting|meetings|talks|discussions|visit|visited|visiting|summit|dialogue|conference|negotiations|hosted)\b/i;
+
+/** Not a place where something happens: where someone comes from ("from Nigeria"), or the scene of a
+ * war or crisis named in passing ("Russia's war in Ukraine"). */
+function usable(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return !/\bfrom\s+(the\s+)?$/i.test(before) && !/\b(war|conflict|crisis|situation|violence|fighting|aggression|invasion|attacks?|operations?|presence|troops|forces|people|population|refugees|humanitarian)\s+(in|inside|across|throughout)\s+(the\s+)?$/i.test(before);
+}
+
+const toLocation = (p: PlaceRecord): EventLocation => ({ name: p.name, code: p.code, lat: p.lat, lon: p.lon, geonameId: p.geonameId });
+
+export function locateEvents(events: Event[], places: PlaceRecord[], actors: Actor[], doc: Doc): Event[] {
+  const text = doc.text;
+  const codeOf = new Map(actors.map((a) => [a.id, a.code]));
+  const dateline = places.find((p) => p.dateline) ?? null;
+  const located = new Map<Event, EventLocation | null>();
+  let occasion: { location: EventLocation; at: number } | null = null;
+  // a place where people met, whether or not that meeting was coded as an event ("to continue
+  // discussions ... in Doha, Qatar")
+  const meetings = doc.sentences
+    .filter((s) => MEETING.test(text.slice(s.start, s.end)))
+    .flatMap((s) => places.flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start)).map((m) => ({ at: s.start, p }))))
+    .sort((a, b) => a.at - b.at || SPECIFIC[a.p.kind] - SPECIFIC[b.p.kind]);
+  const order = [...events].sort((a, b) => a.trigger.start - b.trigger.start);
+  // with no dateline, a meeting place told later in the article is still where the occasion was
+  const firstMeeting = !dateline && meetings.length ? { location: toLocation(meetings[0].p), at: -1 } : null;
+  for (const e of order) {
+    const met = meetings.filter((m) => m.at <= e.trigger.start).at(-1);
+    if (met && (!occasion || met.at > occasion.at)) occasion = { location: toLocation(met.p), at: met.at };
+    if ((e as Event & { field?: string }).field === 'title') {
+      located.set(e, dateline && !REMOTE.test(e.trigger.text) ? toLocation(dateline) : null);
+      continue;
+    }
+    const s = e.sentence;
+    // a stop of a trip is the place in the country visited ("travel to India and Nepal")
+    const parties = new Set([...e.actors, ...e.recipients].map((id) => codeOf.get(id)).filter(Boolean));
+    const inSentence = places
+      .flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start)).map((m) => ({ p, m })))
+      .sort((a, b) => Number(parties.has(b.p.code)) - Number(parties.has(a.p.code)) || SPECIFIC[a.p.kind] - SPECIFIC[b.p.kind] || Math.abs(a.m.start - e.trigger.start) - Math.abs(b.m.start - e.trigger.start));
+    const near = text.slice(Math.max(s.start, e.trigger.start - 30), Math.min(s.end, e.trigger.end + 30));
+    let location: EventLocation | null = null;
+    if (inSentence.length) {
+      location = toLocation(inSentence[0].p);
+      if (e.type === 'CONSULT') occasion = { location, at: s.start };
+    } else if (REMOTE.test(e.trigger.text) || REMOTE.test(near)) location = null;
+    else if (occasion) location = occasion.location;
+    else if (dateline) location = toLocation(dateline);
+    else if (firstMeeting) location = firstMeeting.location;
+    located.set(e, location);
+  }
+  return events.map((e) => ({ ...e, location: located.get(e) ?? null }));
+}
