@@ -26,11 +26,15 @@ export interface KbState extends Validity {
 }
 
 export interface KbOrganization {
-  /** The guide's code: UN, EU, NATO, ASEAN, G20, ... */
+  /** The guide's code: UN, EU, NATO, ASEAN, G20, ...; for an uncoded group, its key in the KB. */
   code: string;
   name: string;
   names: string[];
   adjectives?: string[];
+  /** Sector of the body and its officials: IGO (default), REB for armed groups, NGO, BUS, OPP, ... */
+  sector?: string;
+  /** false for groups the guide codes by name, not code (Taliban, Hamas): the actor's code is null. */
+  coded?: boolean;
 }
 
 export interface KbTitle {

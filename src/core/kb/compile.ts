@@ -27,7 +27,7 @@ export interface TrieNode {
 export interface CompiledKb {
   trie: TrieNode;
   states: Map<string, { code: string; name: string; validity: Validity }>;
-  organizations: Map<string, { code: string; name: string }>;
+  organizations: Map<string, { code: string; name: string; sector: string; coded: boolean }>;
   titles: Map<string, KbTitle>;
   persons: Map<string, KbPerson>;
   /** Folded short name ("wang", "putin") → persons who go by it. */
@@ -70,9 +70,9 @@ export function compileKb(kb: KnowledgeBase): CompiledKb {
     for (const a of new Set(s.adjectives)) insert(trie, a, { type: 'state', code: s.code, form: 'adjective', validity, independent });
     for (const c of new Set(s.capitals)) insert(trie, c, { type: 'state', code: s.code, form: 'capital', validity, independent });
   }
-  const organizations = new Map<string, { code: string; name: string }>();
+  const organizations = new Map<string, { code: string; name: string; sector: string; coded: boolean }>();
   for (const o of kb.organizations) {
-    organizations.set(o.code, { code: o.code, name: o.name });
+    organizations.set(o.code, { code: o.code, name: o.name, sector: o.sector ?? 'IGO', coded: o.coded !== false });
     for (const n of new Set([o.name, ...o.names])) insert(trie, n, { type: 'org', code: o.code, form: 'name' });
     for (const a of new Set(o.adjectives ?? [])) insert(trie, a, { type: 'org', code: o.code, form: 'adjective' });
   }

@@ -140,9 +140,9 @@ export function resolveActors({ article, doc, mentions, kb, speakers = [] }: Act
       (p.kb && !offices.length ? (p.kb.offices.at(-1)?.code ?? null) : null) ??
       sentenceCode(p, mentions) ??
       dateline;
-    const isOrg = p.code != null && kb.organizations.has(p.code);
-    p.sector = p.former ? SECTOR_ELI : isOrg ? 'IGO' : (nearestTitle?.sector ?? office?.sector ?? p.titles[0]?.sector ?? null);
-    if (isOrg && nearestTitle?.sector === 'MIL') p.sector = 'IGO';
+    const org = p.code != null ? kb.organizations.get(p.code) : undefined;
+    p.sector = p.former ? SECTOR_ELI : org ? org.sector : (nearestTitle?.sector ?? office?.sector ?? p.titles[0]?.sector ?? null);
+    if (org && !org.coded) p.code = null; // a member of an uncoded group ("Taliban spokesman") keeps no code
   }
 
   // role nouns: "the Secretary" is the last person before it with that title
@@ -298,8 +298,9 @@ export function resolveActors({ article, doc, mentions, kb, speakers = [] }: Act
     drafts.push({ name: d.name, type: 'other', code: d.code, sector: d.sector, titles: [], mentions: d.mentions.map(strip), first: d.mentions[0].start, draftKey: `D${key}` });
   }
   for (const a of entityActors.values()) {
-    const name = a.type === 'state' ? kb.states.get(a.code)?.name : kb.organizations.get(a.code)?.name;
-    drafts.push({ name: name ?? a.code, type: a.type, code: a.code, sector: a.type === 'organization' ? 'IGO' : null, titles: [], mentions: a.mentions.map(strip), first: a.mentions[0].start, draftKey: `E${a.code}` });
+    const org = a.type === 'organization' ? kb.organizations.get(a.code) : undefined;
+    const name = a.type === 'state' ? kb.states.get(a.code)?.name : org?.name;
+    drafts.push({ name: name ?? a.code, type: a.type, code: org && !org.coded ? null : a.code, sector: org ? org.sector : null, titles: [], mentions: a.mentions.map(strip), first: a.mentions[0].start, draftKey: `E${a.code}` });
   }
 
   // groups: the two most salient parties before the reference (and "they" right after one)

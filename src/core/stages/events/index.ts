@@ -82,8 +82,9 @@ function datelinePlace(article: Article): EventLocation | null {
 }
 
 /** The time expression governing a predicate: the nearest one in its sentence; without the times
- *  stage, "today" is the publication date; else null. */
-function dateOf(c: Ctx, pred: number, times: readonly TimeExpression[] | undefined): { date: string | null; dateText: string | null } {
+ *  stage, "today" is the publication date; else null. A deadline ("within this year") dates what is
+ *  due, not the act of agreeing to it, so it dates only a future event. */
+function dateOf(c: Ctx, pred: number, times: readonly TimeExpression[] | undefined, future = false): { date: string | null; dateText: string | null } {
   const none = { date: null, dateText: null };
   if (c.field !== 'text') return none;
   const s = sentenceOf(c, pred);
@@ -93,6 +94,7 @@ function dateOf(c: Ctx, pred: number, times: readonly TimeExpression[] | undefin
     let dist = Infinity;
     for (const t of times) {
       if (t.start < s.start || t.end > s.end) continue;
+      if (!future && (t as TimeExpression & { kind?: string }).kind === 'deadline') continue;
       const d = t.start >= at ? t.start - at : at - t.end;
       if (d < dist) [best, dist] = [t, d];
     }
@@ -148,7 +150,7 @@ function toDraft(c: Ctx, x: Candidate, times: readonly TimeExpression[] | undefi
     recipients: x.recipients,
     codes: [...new Set(all.map((id) => codeOf(c.actors.get(id))))].sort(),
     modality: modalityOf(c, x.predicate),
-    ...dateOf(c, x.predicate, times),
+    ...dateOf(c, x.predicate, times, modalityOf(c, x.predicate) === 'future'),
     trigger,
     sentence,
     predicate: x.predicate,

@@ -10,7 +10,7 @@
  * A place after "from" is where someone comes from, not where the event is.
  */
 import type { Doc } from '../../nlp.js';
-import type { Actor, Event, EventLocation, PlaceRecord } from '../../types.js';
+import type { Actor, Event, EventLocation, PlaceRecord, Span } from '../../types.js';
 import type { Mentions } from '../mentions/index.js';
 
 const REMOTE = /\b(call|calls|called|phone|phoned|telephone|telephoned|spoke|speak|speaks|videoconference|video conference|virtual|virtually|video|online|letter|message)\b(?!\s+(for|on|upon)\b)/i;
@@ -66,5 +66,34 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
     else if (firstMeeting) location = firstMeeting.location;
     located.set(e, location);
   }
-  return events.map((e) => ({ ...e, location: located.get(e) ?? null }));
+  return continueDates(events.map((e) => ({ ...e, location: located.get(e) ?? null })), actors, text);
+}
+
+/**
+ * An asserted event with no date of its own that continues the occasion told just before it takes that
+ * occasion's date: a dated event sharing a party, in the same paragraph or the sentence before
+ * ("agreed here on Thursday to expand cooperation. When meeting with Park ..., Wang said ...").
+ */
+export function continueDates(events: Event[], actors: Actor[], text: string): Event[] {
+  const codeOf = new Map(actors.map((a) => [a.id, a.code ?? a.name.toUpperCase()]));
+  const parties = (e: Event) => new Set([...e.actors, ...e.recipients].map((id) => codeOf.get(id)));
+  const paragraphOf = (pos: number) => text.slice(0, pos).split(/\n\s*\n/).length;
+  // an event told several times is placed by its first telling in the body
+  const firstAt = (e: Event) => Math.min(e.trigger.start, ...((e as Event & { evidence?: { field: string; trigger: Span }[] }).evidence ?? []).filter((x) => x.field !== 'title').map((x) => x.trigger.start));
+  const order = [...events].sort((a, b) => firstAt(a) - firstAt(b));
+  const dated = new Map<Event, Event>();
+  for (const e of order) {
+    if (e.date || e.modality !== 'asserted' || (e as Event & { field?: string }).field === 'title') continue;
+    const mine = parties(e);
+    const before = order.filter((x) => x.date && x.modality === 'asserted' && firstAt(x) < firstAt(e) && !(x as Event & { field?: string }).field);
+    const prev = before.at(-1);
+    if (!prev) continue;
+    const shared = [...parties(prev)].some((c) => mine.has(c));
+    const close = paragraphOf(firstAt(prev)) === paragraphOf(firstAt(e));
+    if (shared && close) dated.set(e, prev);
+  }
+  return events.map((e) => {
+    const from = dated.get(e);
+    return from ? { ...e, date: from.date, dateText: from.dateText } : e;
+  });
 }
