@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { compileKb, officesAt } from '../src/core/kb/compile.js';
-import { KbError, loadKnowledgeBase, mergeKb, parseKb, readKbFile } from '../src/knowledge/load.js';
+import { DATA_DIR, KbError, SHIPPED_KB_FILES, loadKnowledgeBase, mergeKb, parseKb, readKbFile } from '../src/knowledge/load.js';
 import { importTabari, tabariName } from '../src/knowledge/tabari.js';
 import { SHARED } from './helpers/engine.js';
 
@@ -44,6 +44,10 @@ test('a user KB merges over the shipped one and is validated with the file and f
   assert.throws(() => readKbFile(bad), (e: Error) => e instanceof KbError && e.message.includes('bad.json') && e.message.includes('persons.0.offices.0.start'));
   assert.throws(() => readKbFile(join(dir, 'missing.json')), /cannot read/);
   assert.throws(() => parseKb({ states: 'nope' }), /states/);
+});
+
+test('the shipped KB files pass the same validation as a user file', () => {
+  for (const f of SHIPPED_KB_FILES) assert.doesNotThrow(() => readKbFile(DATA_DIR + f), f);
 });
 
 test('merging: later titles and persons replace earlier ones by key', () => {

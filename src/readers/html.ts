@@ -2,15 +2,19 @@
  * HTML articles: the main text by Mozilla's Readability (the library behind Firefox's reader view)
  * over a linkedom DOM; title, date and URL from the page's metadata and <time> elements.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import type { Article } from '../core/types.js';
 import { normDate, stableId } from './index.js';
 
 const DATE_META = ['article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'DC.date.issued', 'DC.date', 'dcterms.date', 'parsely-pub-date', 'sailthru.date'];
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, figcaption';
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+// loaded on the first HTML input only: linkedom alone takes about 140 ms to import
+const require = createRequire(import.meta.url);
+let libs: { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability } | null = null;
+const dom = () => (libs ??= { parseHTML: require('linkedom').parseHTML, Readability: require('@mozilla/readability').Readability });
+
+type Doc = ReturnType<typeof import('linkedom').parseHTML>['document'];
 
 function meta(doc: Doc, names: string[]): string | null {
   for (const n of names) {
@@ -31,13 +35,14 @@ function safeDate(v: string | null | undefined): string | null {
 
 /** Block-level text joined by blank lines, so that sentences and paragraphs survive. */
 function blockText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = dom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks = [...document.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
   const parts = (blocks.length ? blocks : [document.body]).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
   return parts.join('\n\n');
 }
 
 export function readHtml(content: string, fallbackDate: string | null): Article {
+  const { parseHTML, Readability } = dom();
   const { document } = parseHTML(content);
   if (!document.documentElement) throw new Error('not an HTML document');
   const date =
