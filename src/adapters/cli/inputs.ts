@@ -36,7 +36,8 @@ function readSource(path: string): string {
   }
 }
 
-export function* readInputs(paths: string[], date: string | null): Generator<InputBatch> {
+/** `maxArticleBytes`: articles larger than this are reported as problems (see readContent); 0 or unset: no limit. */
+export function* readInputs(paths: string[], date: string | null, maxArticleBytes?: number): Generator<InputBatch> {
   for (const p of paths.flatMap(expand)) {
     const name = p === '-' ? '<stdin>' : p;
     let content: string;
@@ -50,6 +51,6 @@ export function* readInputs(paths: string[], date: string | null): Generator<Inp
       yield { name, articles: [], problems: [{ where: name, reason: 'binary data, not text' }] };
       continue;
     }
-    yield { name, ...readContent(content, { name, date }) };
+    yield { name, ...readContent(content, { name, date, maxArticleBytes }) };
   }
 }
