@@ -10,7 +10,9 @@ import { KbError, loadKnowledgeBase, readKbFile } from '../../knowledge/load.js'
 import { importTabari } from '../../knowledge/tabari.js';
 import { readFileSync } from 'node:fs';
 import { readInputs } from './inputs.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, parseSize } from '../../readers/index.js';
 import { pretty } from './pretty.js';
+import { registerCorpusCommands } from './commands/index.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -44,15 +46,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('-d, --date <YYYY-MM-DD>', 'publication date for inputs that carry none (plain text)')
     .option('--kb <file>', 'a knowledge-base file merged over the shipped one (repeatable)', collect, [])
     .option('--disable <stages>', 'comma-separated stage names to switch off', '')
-    .action((inputs: string[], opts: { format?: string; date?: string; kb: string[]; disable: string }) => {
+    .option('--max-article-size <size>', 'skip (and report) an article larger than this: UTF-8 bytes of its text and title, e.g. 500KB, 2MB (K = 1024); 0 for no limit', formatBytes(DEFAULT_MAX_ARTICLE_BYTES).replace(' ', ''))
+    .action((inputs: string[], opts: { format?: string; date?: string; kb: string[]; disable: string; maxArticleSize: string }) => {
       if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${opts.date}"`);
+      let maxArticleBytes: number;
+      try {
+        maxArticleBytes = parseSize(opts.maxArticleSize);
+      } catch (e) {
+        throw new UsageError(`--max-article-size: ${(e as Error).message}`);
+      }
       const engine = loadEngine({ kb: opts.kb, disable: opts.disable ? opts.disable.split(',').map((s) => s.trim()).filter(Boolean) : [] });
       const format = opts.format ?? (io.isTTY ? 'pretty' : 'jsonl');
       let ok = 0;
       let failed = 0;
-      for (const batch of readInputs(inputs, opts.date ?? null)) {
+      for (const batch of readInputs(inputs, opts.date ?? null, maxArticleBytes)) {
         for (const p of batch.problems) {
-          io.err(`parley: ${p.where}: ${p.reason}\n`);
+          io.err(`parley: ${p.where}: ${p.reason}${p.reason.startsWith('article too large') ? ' (--max-article-size)' : ''}\n`);
           failed++;
         }
         for (const article of batch.articles) {
@@ -98,6 +107,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const merged = loadKnowledgeBase(files);
       io.out(`states ${merged.states.length}, organizations ${merged.organizations.length}, titles ${merged.titles.length}, persons ${merged.persons.length}\n`);
     });
+
+  registerCorpusCommands(program, { out: io.out, err: io.err, isTTY: io.isTTY, errIsTTY: Boolean(process.stderr.isTTY), setCode: (c) => void (code = Math.max(code, c)) }, VERSION);
 
   try {
     await program.parseAsync(argv);

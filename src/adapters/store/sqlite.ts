@@ -1,0 +1,654 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL mode, FTS5), no server. It applies the pure
+ * rules in src/link/ (text identity, MinHash near-duplicates, event linking, commitment checks) and
+ * keeps their results in tables; see schema.ts and docs/store.md.
+ */
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { ArticleResult, Modality } from '../../core/types.js';
+import { checkCommitments, type CommitmentStatus } from '../../link/commitments.js';
+import { periodOf } from '../../link/dates.js';
+import { linkEvents, type LinkedEvent } from '../../link/events.js';
+import { commitmentRecords, eventMentions, type CommitmentRecord, type EventMention } from '../../link/mentions.js';
+import { BANDS, bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity } from '../../link/minhash.js';
+import { textHash } from '../../link/text.js';
+import { decodeResult, encodeResult } from './codec.js';
+import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import type {
+  ArticleKey,
+  ArticleMeta,
+  CommitmentRow,
+  DyadOptions,
+  DyadRow,
+  EventRow,
+  LinkStats,
+  MentionRow,
+  PutOutcome,
+  QueryFilters,
+  Store,
+  StoreStats,
+  StoredArticle,
+} from './types.js';
+
+type Row = Record<string, unknown>;
+
+const SENTENCE_MAX = 600;
+
+export interface SqliteStoreOptions {
+  /** Open read-only (query, export). */
+  readonly?: boolean;
+  /** Similarity at or above which a new article is a near-duplicate (default NEAR_DUPLICATE). */
+  nearDuplicate?: number;
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+const json = <T = never>(s: unknown): T => JSON.parse(String(s)) as T;
+
+function clip(text: string, start: number, end: number): string {
+  const s = text.slice(Math.max(0, start), Math.max(start, end));
+  return s.length > SENTENCE_MAX ? s.slice(0, SENTENCE_MAX - 1) + '…' : s;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly db: Database.Database;
+  private readonly threshold: number;
+  private readonly st: Record<string, Database.Statement>;
+
+  constructor(readonly path: string, opts: SqliteStoreOptions = {}) {
+    this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+    this.threshold = opts.nearDuplicate ?? NEAR_DUPLICATE;
+    this.db.pragma('busy_timeout = 10000');
+    if (!opts.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      // checkpoint the write-ahead log every ~40 MB rather than every 4 MB: bulk ingest writes less
+      this.db.pragma('wal_autocheckpoint = 10000');
+      this.db.exec(SCHEMA);
+      const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as Row | undefined;
+      if (!v) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+      else if (v.value !== SCHEMA_VERSION) throw new Error(`${path}: store schema ${String(v.value)}, this parley reads ${SCHEMA_VERSION}`);
+    }
+    this.db.pragma('cache_size = -65536');
+    const p = (sql: string) => this.db.prepare(sql);
+    this.st = opts.readonly
+      ? {}
+      : {
+          byId: p('SELECT id FROM articles WHERE id = ?'),
+          byUrl: p('SELECT id FROM articles WHERE url = ?'),
+          byHash: p('SELECT id FROM articles WHERE text_hash = ? LIMIT 1'),
+          lshFind: p(`SELECT DISTINCT art FROM lsh WHERE (band, key) IN (VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')})`),
+          sigOf: p('SELECT id, minhash, dup_of FROM articles WHERE rowid = ?'),
+          insArticle: p(`INSERT INTO articles (id, url, text_hash, date, title, dateline, lang, source, text, result, tone, dup_of, similarity, minhash, engine, ingested_at)
+                         VALUES (@id, @url, @text_hash, @date, @title, @dateline, @lang, @source, @text, @result, @tone, @dup_of, @similarity, @minhash, @engine, @ingested_at)`),
+          insFts: p('INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)'),
+          insLsh: p(`INSERT OR IGNORE INTO lsh (band, key, art) VALUES ${Array.from({ length: BANDS }, () => '(?, ?, ?)').join(', ')}`),
+          insMention: p(`INSERT OR REPLACE INTO mentions (art, eid, type, mode, cameo, goldstein, quad, modality, actors, recipients, names, date, date_text,
+                           loc_name, loc_code, lat, lon, geoname_id, trigger_start, trigger_end, trigger_text, sent_start, sent_end, sentence, in_lead, confidence)
+                         VALUES (@art, @eid, @type, @mode, @cameo, @goldstein, @quad, @modality, @actors, @recipients, @names, @date, @date_text,
+                           @loc_name, @loc_code, @lat, @lon, @geoname_id, @trigger_start, @trigger_end, @trigger_text, @sent_start, @sent_end, @sentence, @in_lead, @confidence)`),
+          insQuote: p(`INSERT OR REPLACE INTO quotes (art, qid, kind, text, speaker, speaker_name, speaker_code, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          insCommitment: p(`INSERT OR REPLACE INTO commitments (art, cid, parties, action, due, due_text, eid, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          rowidOf: p('SELECT rowid, source FROM articles WHERE id = ?'),
+          updResult: p('UPDATE articles SET result = ?, tone = ?, engine = ?, date = ?, title = ?, dateline = ? WHERE rowid = ?'),
+          delMentions: p('DELETE FROM mentions WHERE art = ?'),
+          delQuotes: p('DELETE FROM quotes WHERE art = ?'),
+          delCommitments: p('DELETE FROM commitments WHERE art = ?'),
+        };
+  }
+
+  // ── writing ────────────────────────────────────────────────────────────────────────────────────
+
+  private findDuplicateSync(key: ArticleKey): { id: string; matchedOn: 'id' | 'url' | 'text' } | null {
+    const st = this.st.byId ? this.st : this.readStatements();
+    if (key.id) {
+      const r = st.byId.get(key.id) as Row | undefined;
+      if (r) return { id: String(r.id), matchedOn: 'id' };
+    }
+    if (key.url) {
+      const r = st.byUrl.get(key.url) as Row | undefined;
+      if (r) return { id: String(r.id), matchedOn: 'url' };
+    }
+    if (key.textHash) {
+      const r = st.byHash.get(key.textHash) as Row | undefined;
+      if (r) return { id: String(r.id), matchedOn: 'text' };
+    }
+    return null;
+  }
+
+  private readStatements(): Record<string, Database.Statement> {
+    return {
+      byId: this.db.prepare('SELECT id FROM articles WHERE id = ?'),
+      byUrl: this.db.prepare('SELECT id FROM articles WHERE url = ?'),
+      byHash: this.db.prepare('SELECT id FROM articles WHERE text_hash = ? LIMIT 1'),
+    };
+  }
+
+  private nearDuplicateSync(sig: Uint32Array, keys: number[]): { id: string; similarity: number } | null {
+    let best: { id: string; similarity: number } | null = null;
+    for (const r of this.st.lshFind.all(...keys.flatMap((key, band) => [band, key])) as Row[]) {
+      const a = this.st.sigOf.get(Number(r.art)) as Row | undefined;
+      if (!a) continue;
+      const s = similarity(sig, sigFromBytes(a.minhash as Buffer));
+      if (s >= this.threshold && (!best || s > best.similarity || (s === best.similarity && String(a.dup_of ?? a.id) < best.id))) best = { id: String(a.dup_of ?? a.id), similarity: s };
+    }
+    return best;
+  }
+
+  private writeRows(art: number, r: ArticleResult, source: string | null): void {
+    const text = r.article.text;
+    for (const m of eventMentions(r, source)) {
+      this.st.insMention.run({
+        art,
+        eid: m.eventId,
+        type: m.type,
+        mode: m.mode,
+        cameo: m.cameo,
+        goldstein: m.goldstein,
+        quad: m.quad,
+        modality: m.modality,
+        actors: JSON.stringify(m.actors),
+        recipients: JSON.stringify(m.recipients),
+        names: JSON.stringify(m.names),
+        date: m.date,
+        date_text: m.dateText,
+        loc_name: m.location?.name ?? null,
+        loc_code: m.location?.code ?? null,
+        lat: m.location?.lat ?? null,
+        lon: m.location?.lon ?? null,
+        geoname_id: m.location?.geonameId ?? null,
+        trigger_start: m.trigger.start,
+        trigger_end: m.trigger.end,
+        trigger_text: m.trigger.text,
+        sent_start: m.sentence.start,
+        sent_end: m.sentence.end,
+        sentence: clip(text, m.sentence.start, m.sentence.end),
+        in_lead: m.inLead ? 1 : 0,
+        confidence: m.confidence,
+      });
+    }
+    const actors = new Map(r.actors.map((a) => [a.id, a]));
+    for (const q of r.quotes ?? []) {
+      const sp = q.speaker ? actors.get(q.speaker) : undefined;
+      this.st.insQuote.run(art, q.id, q.kind, q.text, q.speaker, sp?.name ?? null, sp?.code ?? null, q.start, q.end);
+    }
+    for (const c of commitmentRecords(r)) {
+      this.st.insCommitment.run(art, c.commitmentId, JSON.stringify(c.parties), c.action, c.due, c.dueText, c.eventId, c.start, c.end);
+    }
+  }
+
+  private putSync(result: ArticleResult, meta: ArticleMeta = {}): PutOutcome {
+    const a = result.article;
+    const hash = meta.textHash ?? textHash(a.text);
+    const dup = this.findDuplicateSync({ id: a.id, url: a.url, textHash: hash });
+    if (dup) return { status: 'duplicate', id: dup.id, matchedOn: dup.matchedOn };
+    const sig = meta.minhash ?? minhash(a.text);
+    const keys = bandKeys(sig);
+    const near = this.nearDuplicateSync(sig, keys);
+    const source = hostOf(a.url) ?? meta.source ?? null;
+    const info = this.st.insArticle.run({
+      id: a.id,
+      url: a.url,
+      text_hash: hash,
+      date: a.date,
+      title: a.title,
+      dateline: a.dateline,
+      lang: a.lang,
+      source,
+      text: a.text,
+      result: meta.packed ? Buffer.from(meta.packed.buffer, meta.packed.byteOffset, meta.packed.byteLength) : encodeResult(result),
+      tone: result.tone ?? null,
+      dup_of: near?.id ?? null,
+      similarity: near?.similarity ?? null,
+      minhash: sigToBytes(sig),
+      engine: meta.engine ?? null,
+      ingested_at: new Date().toISOString(),
+    });
+    const art = Number(info.lastInsertRowid);
+    this.st.insFts.run(art, a.title ?? '', a.text);
+    this.st.insLsh.run(...keys.flatMap((k, band) => [band, k, art]));
+    this.writeRows(art, result, source);
+    return near ? { status: 'near-duplicate', id: a.id, nearDuplicateOf: near.id, similarity: near.similarity } : { status: 'new', id: a.id };
+  }
+
+  async findDuplicate(key: ArticleKey) {
+    return this.findDuplicateSync(key);
+  }
+
+  async hasArticle(key: ArticleKey): Promise<boolean> {
+    return this.findDuplicateSync(key) != null;
+  }
+
+  async putArticle(result: ArticleResult, meta?: ArticleMeta): Promise<PutOutcome> {
+    return this.db.transaction(() => this.putSync(result, meta))();
+  }
+
+  async putArticles(items: Array<{ result: ArticleResult; meta?: ArticleMeta }>): Promise<PutOutcome[]> {
+    return this.db.transaction(() => items.map((i) => this.putSync(i.result, i.meta)))();
+  }
+
+  async replaceResult(result: ArticleResult, meta: ArticleMeta = {}): Promise<void> {
+    const row = this.st.rowidOf.get(result.article.id) as Row | undefined;
+    if (!row) throw new Error(`no stored article "${result.article.id}"`);
+    const art = Number(row.rowid);
+    this.db.transaction(() => {
+      const a = result.article;
+      this.st.updResult.run(meta.packed ? Buffer.from(meta.packed.buffer, meta.packed.byteOffset, meta.packed.byteLength) : encodeResult(result), result.tone ?? null, meta.engine ?? null, a.date, a.title, a.dateline, art);
+      this.st.delMentions.run(art);
+      this.st.delQuotes.run(art);
+      this.st.delCommitments.run(art);
+      this.writeRows(art, result, (row.source as string | null) ?? null);
+    })();
+  }
+
+  // ── reading articles ───────────────────────────────────────────────────────────────────────────
+
+  private toStored(r: Row): StoredArticle {
+    return {
+      result: decodeResult(r.result as Buffer, String(r.text)),
+      source: (r.source as string | null) ?? null,
+      engine: (r.engine as string | null) ?? null,
+      nearDuplicateOf: (r.dup_of as string | null) ?? null,
+      ingestedAt: String(r.ingested_at),
+    };
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const r = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    return r ? this.toStored(r) : null;
+  }
+
+  async *articles(opts: { staleFor?: string; batch?: number } = {}): AsyncIterable<StoredArticle> {
+    const batch = opts.batch ?? 500;
+    const stale = opts.staleFor != null;
+    const st = this.db.prepare(`SELECT rowid, * FROM articles WHERE rowid > ? ${stale ? 'AND engine IS NOT ?' : ''} ORDER BY rowid LIMIT ?`);
+    let after = 0;
+    for (;;) {
+      const rows = (stale ? st.all(after, opts.staleFor, batch) : st.all(after, batch)) as Row[];
+      if (!rows.length) return;
+      after = Number(rows[rows.length - 1].rowid);
+      for (const r of rows) yield this.toStored(r);
+    }
+  }
+
+  async countArticles(opts: { staleFor?: string } = {}): Promise<number> {
+    const r = (opts.staleFor != null
+      ? this.db.prepare('SELECT count(*) n FROM articles WHERE engine IS NOT ?').get(opts.staleFor)
+      : this.db.prepare('SELECT count(*) n FROM articles').get()) as Row;
+    return Number(r.n);
+  }
+
+  // ── linking ────────────────────────────────────────────────────────────────────────────────────
+
+  private loadMentions(): { mentions: EventMention[]; rowids: Map<string, number> } {
+    const rows = this.db
+      .prepare(
+        `SELECT m.*, a.id AS article_id, a.date AS article_date, a.source AS source, a.tone AS tone, a.rowid AS art_rowid
+         FROM mentions m JOIN articles a ON a.rowid = m.art WHERE a.dup_of IS NULL`,
+      )
+      .all() as Row[];
+    const rowids = new Map<string, number>();
+    const mentions = rows.map((r): EventMention => {
+      rowids.set(String(r.article_id), Number(r.art_rowid));
+      return {
+        articleId: String(r.article_id),
+        eventId: String(r.eid),
+        articleDate: (r.article_date as string | null) ?? null,
+        source: (r.source as string | null) ?? null,
+        type: String(r.type),
+        mode: (r.mode as string | null) ?? null,
+        cameo: (r.cameo as string | null) ?? null,
+        goldstein: (r.goldstein as number | null) ?? null,
+        quad: (r.quad as number | null) ?? null,
+        modality: r.modality as Modality,
+        actors: json(r.actors),
+        recipients: json(r.recipients),
+        names: json(r.names),
+        date: (r.date as string | null) ?? null,
+        dateText: (r.date_text as string | null) ?? null,
+        location:
+          r.loc_name != null || r.loc_code != null
+            ? { name: String(r.loc_name ?? ''), code: (r.loc_code as string | null) ?? null, lat: (r.lat as number | null) ?? null, lon: (r.lon as number | null) ?? null, geonameId: (r.geoname_id as number | null) ?? null }
+            : null,
+        trigger: { start: Number(r.trigger_start), end: Number(r.trigger_end), text: String(r.trigger_text) },
+        sentence: { start: Number(r.sent_start), end: Number(r.sent_end) },
+        inLead: !!r.in_lead,
+        confidence: Number(r.confidence ?? 1),
+        tone: (r.tone as number | null) ?? null,
+      };
+    });
+    return { mentions, rowids };
+  }
+
+  async link(opts: { asOf?: string } = {}): Promise<LinkStats> {
+    const { mentions, rowids } = this.loadMentions();
+    const events = linkEvents(mentions);
+    const asOf = opts.asOf ?? ((this.db.prepare('SELECT max(date) d FROM articles').get() as Row).d as string | null) ?? null;
+    const commitRows = this.db
+      .prepare('SELECT c.*, a.id AS article_id, a.date AS article_date FROM commitments c JOIN articles a ON a.rowid = c.art WHERE a.dup_of IS NULL')
+      .all() as Row[];
+    const eventTypes = this.db.prepare('SELECT type, modality, actors, recipients FROM mentions WHERE art = ? AND eid = ?');
+    const records: Array<CommitmentRecord & { art: number }> = commitRows.map((r) => {
+      const ev = r.eid ? (eventTypes.get(r.art, r.eid) as Row | undefined) : undefined;
+      return {
+        art: Number(r.art),
+        articleId: String(r.article_id),
+        commitmentId: String(r.cid),
+        articleDate: (r.article_date as string | null) ?? null,
+        parties: json(r.parties),
+        action: String(r.action),
+        due: (r.due as string | null) ?? null,
+        dueText: (r.due_text as string | null) ?? null,
+        eventId: (r.eid as string | null) ?? null,
+        eventType: (ev?.type as string | undefined) ?? null,
+        eventModality: (ev?.modality as Modality | undefined) ?? null,
+        eventParticipants: ev ? [...new Set([...json<string[]>(ev.actors), ...json<string[]>(ev.recipients)])].sort() : [],
+        start: Number(r.start),
+        end: Number(r.end),
+      };
+    });
+    const checks = checkCommitments(records, events, asOf);
+    const firstUrl = this.db.prepare('SELECT url FROM articles WHERE id = ?');
+    const sentenceOf = this.db.prepare('SELECT sentence FROM mentions WHERE art = ? AND eid = ?');
+    const counts: Record<CommitmentStatus, number> = { kept: 0, overdue: 0, open: 0 };
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM events; DELETE FROM event_parts; UPDATE mentions SET event = NULL WHERE event IS NOT NULL;');
+      const insEvent = this.db.prepare(`INSERT INTO events (id, date, type, mode, modality, cameo, goldstein, quad, actors, recipients, names, loc_name, loc_code, lat, lon, geoname_id,
+          num_mentions, num_articles, num_sources, tone, is_root, first_art, url, evidence)
+        VALUES (@id, @date, @type, @mode, @modality, @cameo, @goldstein, @quad, @actors, @recipients, @names, @loc_name, @loc_code, @lat, @lon, @geoname_id,
+          @num_mentions, @num_articles, @num_sources, @tone, @is_root, @first_art, @url, @evidence)`);
+      const insPart = this.db.prepare('INSERT OR IGNORE INTO event_parts (code, event, role) VALUES (?, ?, ?)');
+      const setEvent = this.db.prepare('UPDATE mentions SET event = ? WHERE art = ? AND eid = ?');
+      for (const e of events) {
+        const first = e.mentions[0];
+        const firstArt = rowids.get(first.articleId)!;
+        insEvent.run({
+          id: e.id,
+          date: e.date,
+          type: e.type,
+          mode: e.mode,
+          modality: e.modality,
+          cameo: e.cameo,
+          goldstein: e.goldstein,
+          quad: e.quad,
+          actors: JSON.stringify(e.actors),
+          recipients: JSON.stringify(e.recipients),
+          names: JSON.stringify(e.names),
+          loc_name: e.location?.name ?? null,
+          loc_code: e.location?.code ?? null,
+          lat: e.location?.lat ?? null,
+          lon: e.location?.lon ?? null,
+          geoname_id: e.location?.geonameId ?? null,
+          num_mentions: e.numMentions,
+          num_articles: e.numArticles,
+          num_sources: e.numSources,
+          tone: e.tone,
+          is_root: e.isRoot ? 1 : 0,
+          first_art: first.articleId,
+          url: ((firstUrl.get(first.articleId) as Row | undefined)?.url as string | null) ?? null,
+          evidence: String((sentenceOf.get(firstArt, first.eventId) as Row | undefined)?.sentence ?? first.trigger.text),
+        });
+        for (const c of e.actors) insPart.run(c, e.id, 'actor');
+        for (const c of e.recipients) insPart.run(c, e.id, 'recipient');
+        for (const m of e.mentions) setEvent.run(e.id, rowids.get(m.articleId)!, m.eventId);
+      }
+      const upd = this.db.prepare('UPDATE commitments SET status = ?, late = ?, looks_for = ?, kept_event = ?, kept_art = ?, kept_eid = ?, kept_date = ? WHERE art = ? AND cid = ?');
+      records.forEach((c, i) => {
+        const k = checks[i];
+        counts[k.status]++;
+        upd.run(k.status, k.late ? 1 : 0, JSON.stringify(k.types), k.keptBy?.event ?? null, k.keptBy?.articleId ?? null, k.keptBy?.eventId ?? null, k.keptBy?.date ?? null, c.art, c.commitmentId);
+      });
+      this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('linked_as_of', asOf ?? '');
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return { mentions: mentions.length, events: events.length, commitments: counts, asOf };
+  }
+
+  // ── querying ───────────────────────────────────────────────────────────────────────────────────
+
+  private toEventRow(r: Row): EventRow {
+    return {
+      id: String(r.id),
+      date: (r.date as string | null) ?? null,
+      type: String(r.type),
+      mode: (r.mode as string | null) ?? null,
+      modality: r.modality as Modality,
+      cameo: (r.cameo as string | null) ?? null,
+      goldstein: (r.goldstein as number | null) ?? null,
+      quad: (r.quad as number | null) ?? null,
+      actors: json(r.actors),
+      recipients: json(r.recipients),
+      names: json(r.names),
+      place:
+        r.loc_name != null || r.loc_code != null
+          ? { name: String(r.loc_name ?? ''), code: (r.loc_code as string | null) ?? null, lat: (r.lat as number | null) ?? null, lon: (r.lon as number | null) ?? null, geonameId: (r.geoname_id as number | null) ?? null }
+          : null,
+      numMentions: Number(r.num_mentions),
+      numArticles: Number(r.num_articles),
+      numSources: Number(r.num_sources),
+      tone: (r.tone as number | null) ?? null,
+      isRoot: !!r.is_root,
+      firstArticle: String(r.first_art),
+      url: (r.url as string | null) ?? null,
+      evidence: String(r.evidence),
+    };
+  }
+
+  /** The WHERE clause and parameters for the filters (shared by query and dyad). */
+  private where(f: QueryFilters): { sql: string; params: unknown[] } {
+    const w: string[] = [];
+    const params: unknown[] = [];
+    const codeLike = (s: string) => /^[A-Z][A-Z0-9_]{1,15}$/.test(s);
+    if (f.actor?.length) {
+      const ors = f.actor.map((a) => {
+        if (codeLike(a)) {
+          params.push(a);
+          return 'e.id IN (SELECT event FROM event_parts WHERE code = ?)';
+        }
+        params.push(`%${a.replace(/[%_]/g, '')}%`);
+        return 'e.names LIKE ?';
+      });
+      w.push(`(${ors.join(' OR ')})`);
+    }
+    if (f.country?.length) {
+      w.push(`e.loc_code IN (${f.country.map(() => '?').join(', ')})`);
+      params.push(...f.country.map((c) => c.toUpperCase()));
+    }
+    if (f.dyad) {
+      const [a, b] = f.dyad.map((c) => c.toUpperCase());
+      if (f.directed) {
+        w.push(`e.id IN (SELECT event FROM event_parts WHERE code = ? AND role = 'actor') AND e.id IN (SELECT event FROM event_parts WHERE code = ? AND role = 'recipient')`);
+      } else {
+        w.push('e.id IN (SELECT event FROM event_parts WHERE code = ?) AND e.id IN (SELECT event FROM event_parts WHERE code = ?)');
+      }
+      params.push(a, b);
+    }
+    if (f.type?.length) {
+      const ors = f.type.map((t) => {
+        if (/^\d+$/.test(t)) {
+          params.push(`${t}%`);
+          return 'e.cameo LIKE ?';
+        }
+        params.push(t.toUpperCase());
+        return 'e.type = ?';
+      });
+      w.push(`(${ors.join(' OR ')})`);
+    }
+    if (f.from) {
+      // a month or year date matches when its period reaches the bound
+      w.push('e.date >= substr(?, 1, length(e.date))');
+      params.push(f.from);
+    }
+    if (f.to) {
+      // "2022-07" as an upper bound takes the whole month
+      w.push('e.date <= ?');
+      params.push(f.to.length < 10 ? f.to + '\uffff' : f.to);
+    }
+    if (f.place) {
+      w.push('e.loc_name LIKE ?');
+      params.push(`%${f.place.replace(/[%_]/g, '')}%`);
+    }
+    if (f.modality?.length) {
+      w.push(`e.modality IN (${f.modality.map(() => '?').join(', ')})`);
+      params.push(...f.modality);
+    }
+    if (f.text) {
+      w.push('e.id IN (SELECT m.event FROM fts JOIN mentions m ON m.art = fts.rowid WHERE fts MATCH ? AND m.event IS NOT NULL)');
+      params.push(f.text);
+    }
+    if (f.minSources) {
+      w.push('e.num_sources >= ?');
+      params.push(f.minSources);
+    }
+    return { sql: w.length ? 'WHERE ' + w.join(' AND ') : '', params };
+  }
+
+  async query(f: QueryFilters = {}): Promise<EventRow[]> {
+    const { sql, params } = this.where(f);
+    const limit = f.limit ?? -1;
+    const rows = this.db.prepare(`SELECT e.* FROM events e ${sql} ORDER BY e.date IS NULL, e.date, e.type, e.id LIMIT ? OFFSET ?`).all(...params, limit, f.offset ?? 0) as Row[];
+    return rows.map((r) => this.toEventRow(r));
+  }
+
+  /** Streams every linked event matching the filters, with its mentions, for exports. */
+  *eachEvent(f: QueryFilters = {}): Generator<{ event: EventRow; mentions: MentionRow[] }> {
+    const { sql, params } = this.where(f);
+    const st = this.db.prepare(`SELECT e.* FROM events e ${sql} ORDER BY e.date IS NULL, e.date, e.type, e.id`);
+    const ms = this.mentionStatement();
+    for (const r of st.iterate(...params) as IterableIterator<Row>) {
+      const event = this.toEventRow(r);
+      yield { event, mentions: (ms.all(event.id) as Row[]).map((m) => this.toMentionRow(m)) };
+    }
+  }
+
+  async *events(f: QueryFilters = {}): AsyncIterable<{ event: EventRow; mentions: MentionRow[] }> {
+    yield* this.eachEvent(f);
+  }
+
+  private mentionStatement(): Database.Statement {
+    return this.db.prepare(
+      `SELECT m.*, a.id AS article_id, a.date AS article_date, a.source, a.url FROM mentions m JOIN articles a ON a.rowid = m.art
+       WHERE m.event = ? ORDER BY a.date, a.id, m.eid`,
+    );
+  }
+
+  private toMentionRow(r: Row): MentionRow {
+    return {
+      event: String(r.event),
+      articleId: String(r.article_id),
+      eventId: String(r.eid),
+      articleDate: (r.article_date as string | null) ?? null,
+      source: (r.source as string | null) ?? null,
+      url: (r.url as string | null) ?? null,
+      trigger: { start: Number(r.trigger_start), end: Number(r.trigger_end), text: String(r.trigger_text) },
+      sentence: { start: Number(r.sent_start), end: Number(r.sent_end), text: String(r.sentence) },
+      inLead: !!r.in_lead,
+      confidence: Number(r.confidence ?? 1),
+      date: (r.date as string | null) ?? null,
+      dateText: (r.date_text as string | null) ?? null,
+    };
+  }
+
+  async mentions(eventId: string): Promise<MentionRow[]> {
+    return (this.mentionStatement().all(eventId) as Row[]).map((m) => this.toMentionRow(m));
+  }
+
+  async dyad(a: string, b: string, opts: DyadOptions): Promise<DyadRow[]> {
+    const { sql, params } = this.where({ dyad: [a, b], directed: opts.directed, from: opts.from, to: opts.to, modality: opts.modality ?? ['asserted'] });
+    const rows = this.db.prepare(`SELECT e.date, e.type, e.goldstein, e.quad, e.tone FROM events e ${sql} AND e.date IS NOT NULL ORDER BY e.date`).all(...params) as Row[];
+    const out = new Map<string, DyadRow & { toneN: number; gN: number }>();
+    // an event dated more coarsely than the period (a year, for months) is left out of the series
+    const need = { day: 10, week: 10, month: 7, quarter: 7, year: 4 }[opts.by];
+    for (const r of rows) {
+      if (String(r.date).length < need) continue;
+      const period = periodOf(String(r.date), opts.by);
+      let d = out.get(period);
+      if (!d) out.set(period, (d = { period, events: 0, byType: {}, goldsteinSum: 0, goldsteinMean: null, tone: null, cooperative: 0, conflictual: 0, toneN: 0, gN: 0 }));
+      d.events++;
+      d.byType[String(r.type)] = (d.byType[String(r.type)] ?? 0) + 1;
+      if (typeof r.goldstein === 'number') {
+        d.goldsteinSum += r.goldstein;
+        d.gN++;
+      }
+      if (typeof r.tone === 'number') {
+        d.tone = (d.tone ?? 0) + r.tone;
+        d.toneN++;
+      }
+      if (r.quad === 1 || r.quad === 2) d.cooperative++;
+      if (r.quad === 3 || r.quad === 4) d.conflictual++;
+    }
+    return [...out.values()].map(({ toneN, gN, ...d }) => ({
+      ...d,
+      goldsteinSum: Math.round(d.goldsteinSum * 100) / 100,
+      goldsteinMean: gN ? Math.round((d.goldsteinSum / gN) * 100) / 100 : null,
+      tone: toneN && d.tone != null ? Math.round((d.tone / toneN) * 100) / 100 : null,
+    }));
+  }
+
+  async commitments(status?: CommitmentStatus): Promise<CommitmentRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.*, a.id AS article_id, a.date AS article_date, m.sentence AS kept_sentence
+         FROM commitments c JOIN articles a ON a.rowid = c.art
+         LEFT JOIN articles ka ON ka.id = c.kept_art LEFT JOIN mentions m ON m.art = ka.rowid AND m.eid = c.kept_eid
+         WHERE a.dup_of IS NULL ${status ? 'AND c.status = ?' : ''} ORDER BY a.date, a.id, c.cid`,
+      )
+      .all(...(status ? [status] : [])) as Row[];
+    return rows.map((r) => ({
+      articleId: String(r.article_id),
+      commitmentId: String(r.cid),
+      madeOn: (r.article_date as string | null) ?? null,
+      parties: json(r.parties),
+      action: String(r.action),
+      due: (r.due as string | null) ?? null,
+      dueText: (r.due_text as string | null) ?? null,
+      status: r.status as CommitmentStatus,
+      late: !!r.late,
+      looksFor: r.looks_for ? json(r.looks_for) : [],
+      keptBy: r.kept_event
+        ? { event: String(r.kept_event), date: (r.kept_date as string | null) ?? null, articleId: String(r.kept_art), eventId: String(r.kept_eid), evidence: String(r.kept_sentence ?? '') }
+        : null,
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const n = (sql: string) => Number((this.db.prepare(sql).get() as Row).n);
+    let bytes: number | null = null;
+    if (this.path !== ':memory:') {
+      bytes = 0;
+      for (const f of [this.path, this.path + '-wal']) {
+        try {
+          bytes += statSync(f).size;
+        } catch {
+          /* no such file */
+        }
+      }
+    }
+    return {
+      articles: n('SELECT count(*) n FROM articles'),
+      nearDuplicates: n('SELECT count(*) n FROM articles WHERE dup_of IS NOT NULL'),
+      eventMentions: n('SELECT count(*) n FROM mentions'),
+      events: n('SELECT count(*) n FROM events'),
+      quotes: n('SELECT count(*) n FROM quotes'),
+      commitments: n('SELECT count(*) n FROM commitments'),
+      bytes,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) {
+      if (!this.db.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}
+
+export type { LinkedEvent };
