@@ -4,6 +4,8 @@ import type { CommandContext } from './common.js';
 import { registerExport } from './export.js';
 import { registerIngest } from './ingest.js';
 import { registerQuery } from './query.js';
+import { registerServe } from './serve.js';
+import { registerDemo } from './demo.js';
 
 export type { CommandContext } from './common.js';
 
@@ -11,4 +13,6 @@ export function registerCorpusCommands(program: Command, ctx: CommandContext, ve
   registerIngest(program, ctx);
   registerQuery(program, ctx);
   registerExport(program, ctx, version);
+  registerServe(program, ctx);
+  registerDemo(program, ctx);
 }
