@@ -21,6 +21,14 @@ export interface Token {
   lineStart: boolean;
 }
 
+/**
+ * Makes a Token. Every token (the Doc's, and the token views stages build over other strings, such as a
+ * title) is made here, so all share one object shape and the code that reads tokens stays monomorphic.
+ */
+export function makeToken(start: number, end: number, text: string, lower: string, pos: string, sentence: number, lineStart: boolean): Token {
+  return { start, end, text, lower, pos, sentence, lineStart };
+}
+
 export interface Sentence {
   start: number;
   end: number;
@@ -37,23 +45,83 @@ export interface Doc {
 
 export type Analyzer = (text: string) => Doc;
 
+/**
+ * wink-nlp's tokenizer takes time quadratic in the length of a run of characters with none of its
+ * separators in it (100 kB of "-" or "aaaa" takes a minute). No word is that long: the text wink-nlp
+ * reads has a space inserted every MAX_RUN characters of such a run. Tokens are still located in the
+ * original text (below), so offsets are unchanged; a run of garbage becomes several tokens.
+ */
+const MAX_RUN = 256;
+const LONG_RUN = new RegExp(`[^ \\u00a0\\u2002-\\u2005\\u2009\\u200a\\u202f\\u205f\\n\\r\\t]{${MAX_RUN + 1},}`, 'g');
+
+/** The characters LONG_RUN treats as separators (UTF-16 code units, like the regex without the u flag). */
+function isRunSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+}
+
+/** Whether LONG_RUN matches anywhere: one linear pass, much cheaper than running the regex on every text. */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isRunSeparator(text.charCodeAt(i))) run = 0;
+    else if (++run > MAX_RUN) return true;
+  }
+  return false;
+}
+
+function breakLongRuns(text: string): string {
+  if (text.length <= MAX_RUN || !hasLongRun(text)) return text;
+  return text.replace(LONG_RUN, (run) => {
+    let out = '';
+    let i = 0;
+    while (run.length - i > MAX_RUN) {
+      let k = i + MAX_RUN;
+      const c = run.charCodeAt(k);
+      if (c >= 0xdc00 && c <= 0xdfff) k--; // not between the halves of a surrogate pair
+      out += run.slice(i, k) + ' ';
+      i = k;
+    }
+    return out + run.slice(i);
+  });
+}
+
+/** The longest sentence kept whole, in tokens. Of 61,664 sentences of the benchmark corpus the longest
+ *  has 301 tokens (99.99% have at most 135). */
+const MAX_SENTENCE_TOKENS = 400;
+
+/** Space, tab, line feed, carriage return, no-break space: the gaps between most tokens. */
+const isGapChar = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0;
+
+/**
+ * The first offset at or after `from` where `value` occurs in the text, or -1. Most tokens follow a gap
+ * of spaces: when the value does not itself start with a gap character it cannot start inside the gap,
+ * so the gap is skipped and the value checked right after it before searching further.
+ */
+function findValue(text: string, value: string, from: number): number {
+  let at = from;
+  if (!isGapChar(value.charCodeAt(0))) while (at < text.length && isGapChar(text.charCodeAt(at))) at++;
+  return text.startsWith(value, at) ? at : text.indexOf(value, from);
+}
+
 /** Loads the model once (about 80 ms) and returns a pure text → Doc function. */
 export function createAnalyzer(): Analyzer {
   const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   return (text: string): Doc => {
-    const wd = nlp.readDoc(text);
+    const wd = nlp.readDoc(breakLongRuns(text));
     const values = wd.tokens().out(its.value) as string[];
     const pos = wd.tokens().out(its.pos) as string[];
     const sentSpans = wd.sentences().out(its.span) as unknown as number[][];
     const tokens: Token[] = [];
     const tokenIndex: number[] = new Array(values.length);
     let cursor = 0;
+    // the first line break at or after the cursor (-1: none left), to set lineStart without slicing
+    let nextBreak = text.indexOf('\n');
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (!v) continue;
       // wink-nlp keeps token values verbatim and in order, so each is found at or after the cursor
-      let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+      let at = findValue(text, v, cursor);
       if (at < 0 || at - cursor > 64) {
         if (!/^\s*$/.test(text.slice(cursor, Math.min(text.length, cursor + 64)))) continue; // a normalised value: skip it
         at = cursor;
@@ -61,17 +129,32 @@ export function createAnalyzer(): Analyzer {
       const end = Math.min(at + v.length, text.length);
       if (end <= at) continue;
       tokenIndex[i] = tokens.length;
-      const lineStart = tokens.length === 0 || text.slice(cursor, at).includes('\n');
-      tokens.push({ start: at, end, text: v, lower: v.toLowerCase(), pos: pos[i], sentence: 0, lineStart });
+      if (nextBreak >= 0 && nextBreak < cursor) nextBreak = text.indexOf('\n', cursor);
+      const lineStart = tokens.length === 0 || (nextBreak >= 0 && nextBreak < at);
+      tokens.push(makeToken(at, end, v, v.toLowerCase(), pos[i], 0, lineStart));
       cursor = end;
     }
     // sentences from wink-nlp, split again at line breaks (headlines, datelines and bylines carry no period)
     const sentences: Sentence[] = [];
     const pushSentence = (first: number, last: number) => {
+      // a run-on "sentence" (no full stop in a table dump or in garbage) is cut, at a punctuation mark when
+      // one is near: the stages scan whole sentences per candidate, so their time grows with its square
+      while (last - first > MAX_SENTENCE_TOKENS) {
+        let cut = first + MAX_SENTENCE_TOKENS;
+        for (let k = cut; k > first + MAX_SENTENCE_TOKENS / 2; k--)
+          if (tokens[k - 1].pos === 'PUNCT') {
+            cut = k;
+            break;
+          }
+        sentences.push({ start: tokens[first].start, end: tokens[cut - 1].end, first, last: cut });
+        first = cut;
+      }
       if (last <= first) return;
       sentences.push({ start: tokens[first].start, end: tokens[last - 1].end, first, last });
     };
-    for (const [a, b] of sentSpans) {
+    for (const span of sentSpans) {
+      const a = span[0];
+      const b = span[1];
       let first = -1;
       let last = -1;
       for (let i = a; i <= b; i++) {

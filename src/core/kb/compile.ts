@@ -3,7 +3,7 @@
  * every name form, titles by form, persons by id and by short name. Pure and done once per engine.
  */
 import type { KbOffice, KbPerson, KbTitle, KnowledgeBase, Validity } from '../../knowledge/types.js';
-import { formWords, type Word } from '../text/words.js';
+import { formWords, isNameGap, type Word } from '../text/words.js';
 
 export type NameEntry =
   | { type: 'state'; code: string; form: 'name' | 'adjective' | 'capital'; validity: Validity; independent: boolean }
@@ -22,6 +22,9 @@ interface Pattern {
 export interface TrieNode {
   children: Map<string, TrieNode>;
   patterns: Pattern[];
+  /** On the root: the children under which some pattern's first word may take any case (titles such as
+   *  "minister"). A word not capitalised can start no other pattern, and is looked up in this smaller map. */
+  anyCaseStarts?: Map<string, TrieNode>;
 }
 
 export interface CompiledKb {
@@ -93,7 +96,15 @@ export function compileKb(kb: KnowledgeBase): CompiledKb {
     list.push(p);
     shortNames.set(key, list);
   }
+  trie.anyCaseStarts = new Map([...trie.children].filter(([, node]) => hasAnyCaseStart(node)));
   return { trie, states, organizations, titles, persons, shortNames };
+}
+
+/** Whether a pattern at or below the node lets its first word take any case. */
+function hasAnyCaseStart(node: TrieNode): boolean {
+  if (node.patterns.some((p) => p.cases[0] === 0)) return true;
+  for (const child of node.children.values()) if (hasAnyCaseStart(child)) return true;
+  return false;
 }
 
 /** Whether a date (YYYY-MM-DD, or null for "unknown") falls in a validity period. Partial dates compare by prefix. */
@@ -123,16 +134,19 @@ export interface TrieMatch {
 
 /** Longest match of the trie at word i, honouring each pattern's case rule. */
 export function matchAt(root: TrieNode, words: Word[], i: number): TrieMatch | null {
-  let node: TrieNode | undefined = root;
+  if (i >= words.length) return null;
   let best: TrieMatch | null = null;
-  for (let j = i; j < words.length && node; j++) {
-    if (j > i && !/^[ \t,-]*$/.test(words[j].gap)) break; // names do not run across punctuation
-    node = node.children.get(words[j].norm);
-    if (!node) break;
+  // a word not capitalised fails the case rule of every pattern but those that allow any case
+  const starts = words[i].cap ? root.children : (root.anyCaseStarts ?? root.children);
+  let node = starts.get(words[i].norm);
+  for (let j = i; node; ) {
     if (node.patterns.length) {
       const ok = node.patterns.filter((p) => p.cases.every((c, k) => caseOk(c, words[i + k])));
       if (ok.length) best = { start: i, end: j + 1, entries: ok.map((p) => p.entry) };
     }
+    j++;
+    if (j >= words.length || !isNameGap(words[j].gap)) break; // names do not run across punctuation
+    node = node.children.get(words[j].norm);
   }
   return best;
 }

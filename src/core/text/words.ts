@@ -22,12 +22,44 @@ export interface Word {
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr jr sr st gen lt col maj capt sgt adm rep reps sen gov pres amb co corp inc ltd no brig prof rev messrs mt ft vs dept univ'.split(' '),
 );
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’.](?=[\p{L}\p{N}]))*(\.)?/gu;
+/*
+ * A word is what the pattern /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’.](?=[\p{L}\p{N}]))*(\.)?/u matches:
+ * a letter or digit, then letters, marks and digits, with ' ’ . allowed inside when a letter or digit
+ * follows, and an optional final period. scanWords reads it with char codes (ASCII is by far the common
+ * case) and asks the Unicode property classes only about non-ASCII code points.
+ */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/uy;
 
-const ASCII = /^[\x00-\x7f]*$/;
+const isAsciiLetterOrDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** Code units taken by the code point at i: 2 for a surrogate pair, else 1. */
+function codePointLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/** Whether the code point at i (i < text.length) is in `re` (a sticky, unicode character class). */
+function classAt(re: RegExp, text: string, i: number): boolean {
+  re.lastIndex = i;
+  return re.test(text);
+}
+
+const letterOrDigitAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? isAsciiLetterOrDigit(c) : classAt(LETTER_OR_DIGIT, text, i);
+};
+
+/** Whether every code unit is ASCII (what /^[\x00-\x7f]*$/ tests). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 export function fold(s: string): string {
-  if (ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'");
+  if (isAscii(s)) return s.toLowerCase().replace(/`/g, "'");
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -35,47 +67,73 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
+/** End (exclusive) of the word starting with the letter or digit at i, before any final period. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i + codePointLength(text, i);
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c < 0x80 ? isAsciiLetterOrDigit(c) : classAt(WORD_CHAR, text, j)) {
+      j += c < 0x80 ? 1 : codePointLength(text, j);
+      continue;
+    }
+    // ' ’ . inside a word: "don't", "Clinton’s", "U.S"
+    if ((c === 0x27 || c === 0x2019 || c === 0x2e) && j + 1 < n && letterOrDigitAt(text, j + 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** "’s" / "'s" closing a word (case-insensitive), as /['’]s$/i tests. */
+function endsWithPossessive(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const s = text.charCodeAt(end - 1);
+  const q = text.charCodeAt(end - 2);
+  return (s === 0x73 || s === 0x53) && (q === 0x27 || q === 0x2019);
+}
 
 export function scanWords(text: string): Word[] {
   const words: Word[] = [];
   let prevEnd = 0;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text))) {
-    let start = m.index;
-    let end = start + m[0].length;
-    let body = m[0];
-    if (m[1]) {
-      // keep a final period only on abbreviations: "U.S.", "J.", "Mr."
-      const bare = body.slice(0, -1);
-      const keep = bare.includes('.') || bare.length === 1 || ABBREVIATIONS.has(fold(bare));
-      if (!keep) {
-        body = bare;
-        end -= 1;
-      }
+  const push = (s: number, e: number) => {
+    const t = text.slice(s, e);
+    const lower = t.toLowerCase();
+    const cap = t[0] !== lower[0];
+    words.push({
+      start: s,
+      end: e,
+      text: t,
+      norm: isAscii(t) ? lower : fold(t),
+      cap,
+      // two or more letters, all upper-case ("UN", "U.S."): cheap checks before the exact one
+      upper: cap && e - s >= 2 && t === t.toUpperCase() && /\p{L}.*\p{L}/u.test(t),
+      gap: text.slice(prevEnd, s),
+    });
+    prevEnd = e;
+  };
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? !isAsciiLetterOrDigit(c) : !classAt(LETTER_OR_DIGIT, text, i)) {
+      i += c < 0x80 ? 1 : codePointLength(text, i);
+      continue;
     }
-    const push = (s: number, e: number) => {
-      const t = text.slice(s, e);
-      const lower = t.toLowerCase();
-      const cap = t[0] !== lower[0];
-      words.push({
-        start: s,
-        end: e,
-        text: t,
-        norm: ASCII.test(t) ? lower : fold(t),
-        cap,
-        // two or more letters, all upper-case ("UN", "U.S."): cheap checks before the exact one
-        upper: cap && e - s >= 2 && t === t.toUpperCase() && /\p{L}.*\p{L}/u.test(t),
-        gap: text.slice(prevEnd, s),
-      });
-      prevEnd = e;
-    };
-    const poss = /['’]s$/i.exec(body);
-    if (poss && body.length > 3) {
+    const start = i;
+    let end = wordEnd(text, i);
+    if (end < n && text.charCodeAt(end) === 0x2e) {
+      // keep a final period only on abbreviations: "U.S.", "J.", "Mr."
+      const bare = text.slice(start, end);
+      const keep = bare.includes('.') || bare.length === 1 || ABBREVIATIONS.has(fold(bare));
+      if (keep) end++;
+    }
+    if (endsWithPossessive(text, start, end) && end - start > 3) {
       push(start, end - 2);
       push(end - 2, end);
     } else push(start, end);
-    WORD.lastIndex = end;
+    i = end;
   }
   return words;
 }
@@ -86,3 +144,21 @@ export function formWords(form: string): Word[] {
 }
 
 export const POSSESSIVE = "'s";
+
+/** Whether a gap holds only spaces, tabs and hyphens, or nothing (/^[ \t-]*$/): words written together. */
+export function isTightGap(gap: string): boolean {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x2d) return false;
+  }
+  return true;
+}
+
+/** Whether a gap may sit inside a name (/^[ \t,-]*$/): a tight gap or commas. */
+export function isNameGap(gap: string): boolean {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x2d && c !== 0x2c) return false;
+  }
+  return true;
+}

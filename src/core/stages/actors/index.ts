@@ -46,241 +46,34 @@ export interface ActorsInput {
 
 const SECTOR_ELI = 'ELI';
 
+/** What the phases of resolveActors share: the input and the persons found so far. */
+interface Resolution {
+  article: Article;
+  doc: Doc;
+  mentions: Mentions;
+  kb: CompiledKb;
+  date: string | null;
+  text: string;
+  persons: PersonRecord[];
+}
+
+type Described = { name: string; code: string | null; sector: string | null; mentions: (Mention & { sentence: number })[] };
+type EntityActor = { type: 'state' | 'organization'; code: string; mentions: (Mention & { sentence: number })[] };
+type Draft = Omit<Actor, 'id'> & { first: number; draftKey: string };
+
 export function resolveActors({ article, doc, mentions, kb, speakers = [] }: ActorsInput): Actor[] {
-  const date = article.date;
-  const persons: PersonRecord[] = [];
-  const text = article.text;
-
-  const kbPersonAt = (ids: string[]): KbPerson | null => {
-    const ps = ids.map((id) => kb.persons.get(id)).filter((p): p is KbPerson => Boolean(p));
-    return ps.find((p) => officesAt(p, date).length) ?? ps[0] ?? null;
-  };
-  const findByShort = (norms: string[]): KbPerson | null => {
-    const cands = (kb.shortNames.get(norms.join(' ')) ?? []).filter((p) => officesAt(p, date).length);
-    return cands.length === 1 ? cands[0] : null;
-  };
-  const mention = (h: { start: number; end: number; sentence: number }, kind: MentionKind) => ({ start: h.start, end: h.end, text: text.slice(h.start, h.end), kind, sentence: h.sentence });
-
-  const addPerson = (h: NameHit, kbp: KbPerson | null): PersonRecord => {
-    const rec: PersonRecord = { kb: kbp, name: h.text, norms: new Set(h.norms), titles: [], chains: [], gender: h.gender ?? kbp?.gender ?? null, mentions: [], code: null, sector: null, former: false, first: h.start };
-    persons.push(rec);
-    return rec;
-  };
-  const absorb = (rec: PersonRecord, h: NameHit, kind: MentionKind) => {
-    rec.mentions.push(mention(h, kind));
-    for (const c of [h.chain, h.appositive]) if (c) rec.chains.push(c);
-    if (h.gender && !rec.gender) rec.gender = h.gender;
-    if (kind === 'name' && h.norms.length > rec.norms.size && [...rec.norms].every((n) => h.norms.includes(n))) {
-      rec.name = h.text;
-      rec.norms = new Set(h.norms);
-    }
-  };
-  // the person a run of name words refers to: same KB entry, or all its words within a known name
-  const known = (h: NameHit, before: number): PersonRecord | null => {
-    let best: PersonRecord | null = null;
-    let bestAt = -1;
-    for (const p of persons) {
-      const same = (h.kbIds.length && p.kb && h.kbIds.includes(p.kb.id)) || h.norms.every((n) => p.norms.has(n)) || (p.norms.size && [...p.norms].every((n) => h.norms.includes(n)) && h.evidence !== 'bare');
-      if (!same) continue;
-      const last = Math.max(p.first, ...p.mentions.filter((m) => m.start < before).map((m) => m.start));
-      if (last > bestAt) {
-        best = p;
-        bestAt = last;
-      }
-    }
-    return best;
-  };
-
-  // persons: strong evidence first, then the bare runs that repeat a known name
-  for (const h of mentions.names) {
-    if (h.evidence === 'bare') continue;
-    const kbp = h.kbIds.length ? kbPersonAt(h.kbIds) : findByShort(h.norms) ?? findByFull(kb, h.norms);
-    const rec = known({ ...h, kbIds: kbp ? [kbp.id] : h.kbIds }, h.start) ?? addPerson(h, kbp);
-    if (!rec.kb && kbp) rec.kb = kbp;
-    absorb(rec, h, 'name');
-  }
-  for (const h of mentions.names) {
-    if (h.evidence !== 'bare') continue;
-    // "DFM Morgan": an unknown acronym before a known name is a title, not part of it
-    const lead = h.text.match(/^(?:[A-Z]{2,}\.?\s+)+/)?.[0].length ?? 0;
-    const bare = lead && h.norms.length > 1 ? { ...h, start: h.start + lead, norms: h.norms.slice(h.text.slice(0, lead).trim().split(/\s+/).length), text: h.text.slice(lead) } : h;
-    const rec = known(bare, bare.start);
-    if (rec && bare !== h) {
-      absorb(rec, bare, 'partial');
-      continue;
-    }
-    if (rec) {
-      absorb(rec, h, h.norms.length < rec.norms.size ? 'partial' : 'name');
-      continue;
-    }
-    const kbp = findByShort(h.norms) ?? findByFull(kb, h.norms);
-    if (kbp) absorb(addPerson(h, kbp), h, 'name');
-  }
-
-  // affiliation, titles and sector of each person
+  const r: Resolution = { article, doc, mentions, kb, date: article.date, text: article.text, persons: [] };
+  namePersons(r);
   const dateline = datelineCode(kb, article);
-  for (const p of persons) {
-    p.mentions.sort((a, b) => a.start - b.start);
-    p.first = p.mentions[0].start;
-    const titles = new Map<string, KbTitle>();
-    for (const c of p.chains) for (const t of [...c.titles].reverse()) titles.set(t.title, t);
-    const offices = p.kb ? officesAt(p.kb, date) : [];
-    const nearestTitle = p.chains.length ? p.chains[0].titles[0] : null;
-    const textCode = p.chains.flatMap((c) => c.codes)[0] ?? null;
-    const office = offices.find((o) => titles.has(o.title)) ?? offices[0] ?? null;
-    if (!titles.size && office) titles.set(office.title, kb.titles.get(office.title) ?? { title: office.title, forms: [], sector: office.sector });
-    p.titles = [...titles.values()];
-    p.former = p.chains.some((c) => c.former);
-    p.code =
-      textCode ??
-      ledCode(p, mentions) ??
-      office?.code ??
-      p.titles.find((t) => t.code)?.code ??
-      p.chains.flatMap((c) => c.ofCodes)[0] ??
-      (p.kb && !offices.length ? (p.kb.offices.at(-1)?.code ?? null) : null) ??
-      sentenceCode(p, mentions) ??
-      dateline;
-    const org = p.code != null ? kb.organizations.get(p.code) : undefined;
-    p.sector = p.former ? SECTOR_ELI : org ? org.sector : (nearestTitle?.sector ?? office?.sector ?? p.titles[0]?.sector ?? null);
-    if (org && !org.coded) p.code = null; // a member of an uncoded group ("Taliban spokesman") keeps no code
-  }
-
-  // role nouns: "the Secretary" is the last person before it with that title
-  const lastBefore = (pos: number, ok: (p: PersonRecord) => boolean): PersonRecord | null => {
-    let best: PersonRecord | null = null;
-    let at = -1;
-    for (const p of persons) {
-      if (!ok(p)) continue;
-      for (const m of p.mentions) if (m.start < pos && m.start > at && m.kind !== 'pronoun') ((best = p), (at = m.start));
-    }
-    return best;
-  };
-  for (const r of mentions.roles) {
-    const fits = (p: PersonRecord) =>
-      p.titles.some((t) => t.title === r.title.title || t.title.startsWith(r.title.title + ' of') || t.forms.includes(r.title.title.toLowerCase())) &&
-      (!r.codes.length || r.codes.includes(p.code ?? ''));
-    const p = lastBefore(r.start, fits);
-    if (p && !p.mentions.some((m) => m.start <= r.start && m.end >= r.end)) p.mentions.push(mention(r, 'title'));
-  }
-  for (const p of persons) p.mentions.sort((a, b) => a.start - b.start);
-
-  // pronouns: cataphora in "For his part, Park ...", else the subject-most person nearby
-  for (const pr of mentions.pronouns) {
-    if (pr.gender === 'pl') continue;
-    const compatible = (p: PersonRecord) => !p.gender || p.gender === pr.gender;
-    const words = mentions.words;
-    const sentStart = words.findIndex((w) => w.start >= doc.sentences[pr.sentence].start);
-    let target: PersonRecord | null = null;
-    if (pr.w - sentStart <= 2) {
-      const comma = words.slice(pr.w + 1, pr.w + 4).find((w) => w.gap.includes(','));
-      if (comma) target = firstPersonIn(persons, pr.sentence, comma.start - 1, compatible);
-    }
-    if (!target) target = firstPersonIn(persons, pr.sentence, -1, compatible, pr.start);
-    for (let back = 1; !target && back <= 3; back++) target = firstPersonIn(persons, pr.sentence - back, -1, compatible);
-    if (target) target.mentions.push({ ...mention(pr, 'pronoun') });
-  }
-  for (const p of persons) p.mentions.sort((a, b) => a.start - b.start);
-
-  // speakers of quotes that no person mention covers: a name in speaker position is a person ("Lynch
-  // said"); a role refers back to the person holding it ("a U.N. spokesman"); anything else ("senior
-  // Foreign Ministry official", "banking sources") becomes an unnamed actor of the state named in the
-  // phrase, or of the dateline's
-  const described = new Map<string, { name: string; code: string | null; sector: string | null; mentions: (Mention & { sentence: number })[] }>();
-  const sentenceOf = (pos: number) => doc.sentences.findIndex((x) => x.start <= pos && x.end >= pos);
-  const sentenceStarts = new Set(doc.sentences.map((x) => x.start));
-  const SINGULAR_HEAD = /^(official|spokesman|spokeswoman|spokesperson|source|diplomat|aide|adviser|advisor|negotiator|delegate|banker|analyst|minister|envoy|ambassador)$/;
-  for (const sp of speakers) {
-    const span = sp.speakerSpan;
-    if (!span) continue;
-    const head = sp.speakerHead ?? span;
-    const sentence = sentenceOf(span.start);
-    const onPerson = (a: Span) => persons.some((p) => p.mentions.some((m) => m.start < a.end && m.end > a.start));
-    if (sp.speakerHeadKind === 'pronoun') {
-      // "A senior Foreign Ministry official said ... he said": an unnamed speaker just before
-      if (onPerson(head)) continue;
-      let best: { d: (typeof described extends Map<string, infer V> ? V : never); at: number } | null = null;
-      for (const d of described.values()) {
-        const last = d.mentions.filter((m) => m.start < span.start && sentence - m.sentence <= 2).at(-1);
-        if (last && SINGULAR_HEAD.test(d.name.split(' ').at(-1)!.toLowerCase()) && (!best || last.start > best.at)) best = { d, at: last.start };
-      }
-      if (best) best.d.mentions.push(mention({ ...head, sentence }, 'pronoun'));
-      continue;
-    }
-    if (onPerson(sp.speakerHeadKind === 'name' ? span : head)) continue;
-    // "Beijing said", "the U.S. delegation said": a state or organisation already speaks there
-    if (mentions.entities.some((e) => e.start <= head.start && e.end >= head.end && (e.form !== 'capital' || !e.locative))) continue;
-    if (sp.speakerHeadKind === 'name') {
-      const hit = mentions.names.find((n) => n.start < head.end && n.end > head.start);
-      // a new person only from a proper name ("Lynch said"), not from a capitalised common noun ("Bankers said")
-      const proper =
-        hit &&
-        doc.tokens.filter((t) => t.start >= hit.start && t.end <= hit.end).every((t) => t.pos === 'PROPN') &&
-        // a lone capitalised word opening a sentence ("Bankers said") must be capitalised somewhere else too
-        (hit.norms.length > 1 || !sentenceStarts.has(hit.start) || mentions.words.some((w) => w.cap && w.norm === hit.norms[0] && !sentenceStarts.has(w.start) && !/[\n.!?"“]\s*$/.test(w.gap)));
-      if (hit && (proper || known(hit, hit.start))) {
-        const rec = known(hit, hit.start) ?? addPerson(hit, null);
-        absorb(rec, hit, hit.norms.length < rec.norms.size ? 'partial' : 'name');
-        rec.mentions.sort((a, b) => a.start - b.start);
-        continue;
-      }
-    }
-    const phrase = text.slice(span.start, span.end).toLowerCase();
-    const headWord = text.slice(head.start, head.end).toLowerCase();
-    // the longest title form in the phrase that holds the head word ("chief of staff", "spokesman")
-    let title: KbTitle | null = null;
-    let formLen = 0;
-    for (const t of kb.titles.values())
-      for (const f of t.forms)
-        if (f.length > formLen && phrase.includes(f) && (f.split(' ').includes(headWord) || f === headWord.replace(/s$/, ''))) ((title = t), (formLen = f.length));
-    // entities inside the phrase, or in a phrase right after it ("an official source in the Soviet team")
-    const after = text.slice(span.end, span.end + 40);
-    const pp = /^\s+(in|of|from|at|with)\s/.test(after) ? span.end + after.search(/[.;,]|$/) : span.end;
-    const inside = mentions.entities.filter((e) => e.start >= span.start && e.end <= Math.max(span.end, pp));
-    // a role noun that names an office somebody in the article holds
-    if (title && span.end - span.start < 60) {
-      const t = title;
-      const codes = inside.map((e) => e.code);
-      const fits = (p: PersonRecord) => p.titles.some((x) => x.title === t.title) && (!codes.length || codes.includes(p.code ?? ''));
-      // the holder named before; else the only one named after ("President Reagan's chief of staff said ...
-      // Chief of Staff Howard Baker noted")
-      const later = persons.filter((p) => fits(p) && p.first > span.start);
-      const holder = lastBefore(span.start, fits) ?? (later.length === 1 ? later[0] : null);
-      if (holder) {
-        holder.mentions.push(mention({ ...span, sentence }, 'title'));
-        holder.mentions.sort((a, b) => a.start - b.start);
-        continue;
-      }
-    }
-    // "the statement", "the source": the unnamed speaker introduced before with that head word
-    if (/^the\s+\S+$/i.test(text.slice(span.start, span.end))) {
-      const prev = [...described.values()].filter((d) => d.name.toLowerCase().split(/\s+/).includes(headWord)).at(-1);
-      if (prev) {
-        prev.mentions.push(mention({ ...span, sentence }, 'description'));
-        continue;
-      }
-    }
-    const name = text.slice(span.start, span.end).replace(/^(a|an|the|one|two|three|some|several|many|other|another|its|his|her|their)\s+/i, '').trim();
-    if (!name || name.length > 60) continue;
-    const code = inside.find((e) => e.type === 'state')?.code ?? inside[0]?.code ?? dateline;
-    const key = `${name.toLowerCase()}|${code}`;
-    const d = described.get(key) ?? { name, code, sector: title?.sector ?? null, mentions: [] };
-    d.mentions.push(mention({ ...span, sentence }, 'description'));
-    described.set(key, d);
-  }
-
-  // states and organisations
-  const entityActors = new Map<string, { type: 'state' | 'organization'; code: string; mentions: (Mention & { sentence: number })[] }>();
-  for (const e of mentions.entities) {
-    if (e.form === 'capital' && e.locative) continue; // "met in Jakarta": a place, not the state acting
-    const key = e.code;
-    const a = entityActors.get(key) ?? { type: e.type === 'state' ? ('state' as const) : ('organization' as const), code: e.code, mentions: [] };
-    a.mentions.push(mention(e, entityKind(e, text)));
-    entityActors.set(key, a);
-  }
+  for (const p of r.persons) affiliate(r, p, dateline);
+  attachRoles(r);
+  attachPronouns(r);
+  const described = describeSpeakers(r, speakers, dateline);
+  const entityActors = entityActorsOf(r);
 
   // assemble, ids in order of first mention
-  type Draft = Omit<Actor, 'id'> & { first: number; draftKey: string };
   const drafts: Draft[] = [];
+  const { persons } = r;
   for (const p of persons) {
     drafts.push({
       name: p.kb && p.norms.size < 2 ? p.kb.name : p.name,
@@ -302,22 +95,293 @@ export function resolveActors({ article, doc, mentions, kb, speakers = [] }: Act
     const name = a.type === 'state' ? kb.states.get(a.code)?.name : org?.name;
     drafts.push({ name: name ?? a.code, type: a.type, code: org && !org.coded ? null : a.code, sector: org ? org.sector : null, titles: [], mentions: a.mentions.map(strip), first: a.mentions[0].start, draftKey: `E${a.code}` });
   }
+  drafts.push(...groupDrafts(r, entityActors));
+  drafts.sort((a, b) => a.first - b.first);
+  const idOf = new Map(drafts.map((d, i) => [d.draftKey, `A${i + 1}`]));
+  return drafts.map((d) => {
+    const { first: _first, draftKey, ...rest } = d;
+    const actor: Actor = { id: idOf.get(draftKey)!, ...rest };
+    const mk = (d as { memberKeys?: string[] }).memberKeys;
+    if (mk) actor.members = mk.map((k) => idOf.get(k)!).filter(Boolean);
+    return actor;
+  });
+}
 
-  // groups: the two most salient parties before the reference (and "they" right after one)
-  const groupDrafts = new Map<string, Draft & { memberKeys: string[] }>();
-  const salience = (pos: number, sentence: number, of: 'states' | 'persons') => {
-    const score = new Map<string, { w: number; key: string }>();
-    const add = (code: string | null, key: string, m: { start: number; sentence: number }, w0 = 1) => {
-      if (!code || m.start >= pos) return;
-      const w = w0 / (1 + Math.max(0, sentence - m.sentence));
-      const s = score.get(code) ?? { w: 0, key };
-      s.w += w;
-      score.set(code, s);
-    };
-    persons.forEach((p, i) => p.mentions.forEach((m) => add(p.code, of === 'persons' ? `P${i}` : entityActors.has(p.code ?? '') ? `E${p.code}` : `P${i}`, m)));
-    if (of === 'states') for (const a of entityActors.values()) a.mentions.forEach((m) => add(a.code, `E${a.code}`, m, m.kind === 'capital' ? 0.5 : 1));
-    return [...score.entries()].sort((a, b) => b[1].w - a[1].w).slice(0, 2);
+function kbPersonAt(r: Resolution, ids: string[]): KbPerson | null {
+  const ps = ids.map((id) => r.kb.persons.get(id)).filter((p): p is KbPerson => Boolean(p));
+  return ps.find((p) => officesAt(p, r.date).length) ?? ps[0] ?? null;
+}
+
+function findByShort(r: Resolution, norms: string[]): KbPerson | null {
+  const cands = (r.kb.shortNames.get(norms.join(' ')) ?? []).filter((p) => officesAt(p, r.date).length);
+  return cands.length === 1 ? cands[0] : null;
+}
+
+function mention(r: Resolution, h: { start: number; end: number; sentence: number }, kind: MentionKind): Mention & { sentence: number } {
+  return { start: h.start, end: h.end, text: r.text.slice(h.start, h.end), kind, sentence: h.sentence };
+}
+
+function addPerson(r: Resolution, h: NameHit, kbp: KbPerson | null): PersonRecord {
+  const rec: PersonRecord = { kb: kbp, name: h.text, norms: new Set(h.norms), titles: [], chains: [], gender: h.gender ?? kbp?.gender ?? null, mentions: [], code: null, sector: null, former: false, first: h.start };
+  r.persons.push(rec);
+  return rec;
+}
+
+function absorb(r: Resolution, rec: PersonRecord, h: NameHit, kind: MentionKind): void {
+  rec.mentions.push(mention(r, h, kind));
+  for (const c of [h.chain, h.appositive]) if (c) rec.chains.push(c);
+  if (h.gender && !rec.gender) rec.gender = h.gender;
+  if (kind === 'name' && h.norms.length > rec.norms.size && [...rec.norms].every((n) => h.norms.includes(n))) {
+    rec.name = h.text;
+    rec.norms = new Set(h.norms);
+  }
+}
+
+/** The person a run of name words refers to: same KB entry, or all its words within a known name. */
+function known(r: Resolution, h: NameHit, before: number): PersonRecord | null {
+  let best: PersonRecord | null = null;
+  let bestAt = -1;
+  for (const p of r.persons) {
+    const same = (h.kbIds.length && p.kb && h.kbIds.includes(p.kb.id)) || h.norms.every((n) => p.norms.has(n)) || (p.norms.size && [...p.norms].every((n) => h.norms.includes(n)) && h.evidence !== 'bare');
+    if (!same) continue;
+    const last = Math.max(p.first, ...p.mentions.filter((m) => m.start < before).map((m) => m.start));
+    if (last > bestAt) {
+      best = p;
+      bestAt = last;
+    }
+  }
+  return best;
+}
+
+/** The last person before `pos` (by a mention other than a pronoun) that `ok` accepts. */
+function lastBefore(r: Resolution, pos: number, ok: (p: PersonRecord) => boolean): PersonRecord | null {
+  let best: PersonRecord | null = null;
+  let at = -1;
+  for (const p of r.persons) {
+    if (!ok(p)) continue;
+    for (const m of p.mentions) if (m.start < pos && m.start > at && m.kind !== 'pronoun') ((best = p), (at = m.start));
+  }
+  return best;
+}
+
+/** Persons: strong evidence first, then the bare runs that repeat a known name. */
+function namePersons(r: Resolution): void {
+  const { mentions, kb } = r;
+  for (const h of mentions.names) {
+    if (h.evidence === 'bare') continue;
+    const kbp = h.kbIds.length ? kbPersonAt(r, h.kbIds) : findByShort(r, h.norms) ?? findByFull(kb, h.norms);
+    const rec = known(r, { ...h, kbIds: kbp ? [kbp.id] : h.kbIds }, h.start) ?? addPerson(r, h, kbp);
+    if (!rec.kb && kbp) rec.kb = kbp;
+    absorb(r, rec, h, 'name');
+  }
+  for (const h of mentions.names) {
+    if (h.evidence !== 'bare') continue;
+    // "DFM Morgan": an unknown acronym before a known name is a title, not part of it
+    const lead = h.text.match(/^(?:[A-Z]{2,}\.?\s+)+/)?.[0].length ?? 0;
+    const bare = lead && h.norms.length > 1 ? { ...h, start: h.start + lead, norms: h.norms.slice(h.text.slice(0, lead).trim().split(/\s+/).length), text: h.text.slice(lead) } : h;
+    const rec = known(r, bare, bare.start);
+    if (rec && bare !== h) {
+      absorb(r, rec, bare, 'partial');
+      continue;
+    }
+    if (rec) {
+      absorb(r, rec, h, h.norms.length < rec.norms.size ? 'partial' : 'name');
+      continue;
+    }
+    const kbp = findByShort(r, h.norms) ?? findByFull(kb, h.norms);
+    if (kbp) absorb(r, addPerson(r, h, kbp), h, 'name');
+  }
+}
+
+/** Affiliation, titles and sector of a person. */
+function affiliate(r: Resolution, p: PersonRecord, dateline: string | null): void {
+  const { kb, date, mentions } = r;
+  p.mentions.sort((a, b) => a.start - b.start);
+  p.first = p.mentions[0].start;
+  const titles = new Map<string, KbTitle>();
+  for (const c of p.chains) for (const t of [...c.titles].reverse()) titles.set(t.title, t);
+  const offices = p.kb ? officesAt(p.kb, date) : [];
+  const nearestTitle = p.chains.length ? p.chains[0].titles[0] : null;
+  const textCode = p.chains.flatMap((c) => c.codes)[0] ?? null;
+  const office = offices.find((o) => titles.has(o.title)) ?? offices[0] ?? null;
+  if (!titles.size && office) titles.set(office.title, kb.titles.get(office.title) ?? { title: office.title, forms: [], sector: office.sector });
+  p.titles = [...titles.values()];
+  p.former = p.chains.some((c) => c.former);
+  p.code =
+    textCode ??
+    ledCode(p, mentions) ??
+    office?.code ??
+    p.titles.find((t) => t.code)?.code ??
+    p.chains.flatMap((c) => c.ofCodes)[0] ??
+    (p.kb && !offices.length ? (p.kb.offices.at(-1)?.code ?? null) : null) ??
+    sentenceCode(p, mentions) ??
+    dateline;
+  const org = p.code != null ? kb.organizations.get(p.code) : undefined;
+  p.sector = p.former ? SECTOR_ELI : org ? org.sector : (nearestTitle?.sector ?? office?.sector ?? p.titles[0]?.sector ?? null);
+  if (org && !org.coded) p.code = null; // a member of an uncoded group ("Taliban spokesman") keeps no code
+}
+
+/** Role nouns: "the Secretary" is the last person before it with that title. */
+function attachRoles(r: Resolution): void {
+  for (const role of r.mentions.roles) {
+    const fits = (p: PersonRecord) =>
+      p.titles.some((t) => t.title === role.title.title || t.title.startsWith(role.title.title + ' of') || t.forms.includes(role.title.title.toLowerCase())) &&
+      (!role.codes.length || role.codes.includes(p.code ?? ''));
+    const p = lastBefore(r, role.start, fits);
+    if (p && !p.mentions.some((m) => m.start <= role.start && m.end >= role.end)) p.mentions.push(mention(r, role, 'title'));
+  }
+  for (const p of r.persons) p.mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Pronouns: cataphora in "For his part, Park ...", else the subject-most person nearby. */
+function attachPronouns(r: Resolution): void {
+  const { mentions, doc, persons } = r;
+  for (const pr of mentions.pronouns) {
+    if (pr.gender === 'pl') continue;
+    const compatible = (p: PersonRecord) => !p.gender || p.gender === pr.gender;
+    const words = mentions.words;
+    const sentStart = words.findIndex((w) => w.start >= doc.sentences[pr.sentence].start);
+    let target: PersonRecord | null = null;
+    if (pr.w - sentStart <= 2) {
+      const comma = words.slice(pr.w + 1, pr.w + 4).find((w) => w.gap.includes(','));
+      if (comma) target = firstPersonIn(persons, pr.sentence, comma.start - 1, compatible);
+    }
+    if (!target) target = firstPersonIn(persons, pr.sentence, -1, compatible, pr.start);
+    for (let back = 1; !target && back <= 3; back++) target = firstPersonIn(persons, pr.sentence - back, -1, compatible);
+    if (target) target.mentions.push({ ...mention(r, pr, 'pronoun') });
+  }
+  for (const p of persons) p.mentions.sort((a, b) => a.start - b.start);
+}
+
+const SINGULAR_HEAD = /^(official|spokesman|spokeswoman|spokesperson|source|diplomat|aide|adviser|advisor|negotiator|delegate|banker|analyst|minister|envoy|ambassador)$/;
+
+/**
+ * Speakers of quotes that no person mention covers: a name in speaker position is a person ("Lynch
+ * said"); a role refers back to the person holding it ("a U.N. spokesman"); anything else ("senior
+ * Foreign Ministry official", "banking sources") becomes an unnamed actor of the state named in the
+ * phrase, or of the dateline's. Returns those unnamed actors by key.
+ */
+function describeSpeakers(r: Resolution, speakers: SpeakerHint[], dateline: string | null): Map<string, Described> {
+  const { doc } = r;
+  const described = new Map<string, Described>();
+  const sentenceStarts = new Set(doc.sentences.map((x) => x.start));
+  for (const sp of speakers) {
+    if (!sp.speakerSpan) continue;
+    describeSpeaker(r, sp, sp.speakerSpan, described, sentenceStarts, dateline);
+  }
+  return described;
+}
+
+function describeSpeaker(r: Resolution, sp: SpeakerHint, span: Span, described: Map<string, Described>, sentenceStarts: Set<number>, dateline: string | null): void {
+  const { doc, mentions, kb, text, persons } = r;
+  const head = sp.speakerHead ?? span;
+  const sentence = doc.sentences.findIndex((x) => x.start <= span.start && x.end >= span.start);
+  const onPerson = (a: Span) => persons.some((p) => p.mentions.some((m) => m.start < a.end && m.end > a.start));
+  if (sp.speakerHeadKind === 'pronoun') {
+    // "A senior Foreign Ministry official said ... he said": an unnamed speaker just before
+    if (onPerson(head)) return;
+    let best: { d: Described; at: number } | null = null;
+    for (const d of described.values()) {
+      const last = d.mentions.filter((m) => m.start < span.start && sentence - m.sentence <= 2).at(-1);
+      if (last && SINGULAR_HEAD.test(d.name.split(' ').at(-1)!.toLowerCase()) && (!best || last.start > best.at)) best = { d, at: last.start };
+    }
+    if (best) best.d.mentions.push(mention(r, { ...head, sentence }, 'pronoun'));
+    return;
+  }
+  if (onPerson(sp.speakerHeadKind === 'name' ? span : head)) return;
+  // "Beijing said", "the U.S. delegation said": a state or organisation already speaks there
+  if (mentions.entities.some((e) => e.start <= head.start && e.end >= head.end && (e.form !== 'capital' || !e.locative))) return;
+  if (sp.speakerHeadKind === 'name') {
+    const hit = mentions.names.find((n) => n.start < head.end && n.end > head.start);
+    // a new person only from a proper name ("Lynch said"), not from a capitalised common noun ("Bankers said")
+    const proper =
+      hit &&
+      doc.tokens.filter((t) => t.start >= hit.start && t.end <= hit.end).every((t) => t.pos === 'PROPN') &&
+      // a lone capitalised word opening a sentence ("Bankers said") must be capitalised somewhere else too
+      (hit.norms.length > 1 || !sentenceStarts.has(hit.start) || mentions.words.some((w) => w.cap && w.norm === hit.norms[0] && !sentenceStarts.has(w.start) && !/[\n.!?"“]\s*$/.test(w.gap)));
+    if (hit && (proper || known(r, hit, hit.start))) {
+      const rec = known(r, hit, hit.start) ?? addPerson(r, hit, null);
+      absorb(r, rec, hit, hit.norms.length < rec.norms.size ? 'partial' : 'name');
+      rec.mentions.sort((a, b) => a.start - b.start);
+      return;
+    }
+  }
+  const phrase = text.slice(span.start, span.end).toLowerCase();
+  const headWord = text.slice(head.start, head.end).toLowerCase();
+  // the longest title form in the phrase that holds the head word ("chief of staff", "spokesman")
+  let title: KbTitle | null = null;
+  let formLen = 0;
+  for (const t of kb.titles.values())
+    for (const f of t.forms)
+      if (f.length > formLen && phrase.includes(f) && (f.split(' ').includes(headWord) || f === headWord.replace(/s$/, ''))) ((title = t), (formLen = f.length));
+  // entities inside the phrase, or in a phrase right after it ("an official source in the Soviet team")
+  const after = text.slice(span.end, span.end + 40);
+  const pp = /^\s+(in|of|from|at|with)\s/.test(after) ? span.end + after.search(/[.;,]|$/) : span.end;
+  const inside = mentions.entities.filter((e) => e.start >= span.start && e.end <= Math.max(span.end, pp));
+  // a role noun that names an office somebody in the article holds
+  if (title && span.end - span.start < 60) {
+    const t = title;
+    const codes = inside.map((e) => e.code);
+    const fits = (p: PersonRecord) => p.titles.some((x) => x.title === t.title) && (!codes.length || codes.includes(p.code ?? ''));
+    // the holder named before; else the only one named after ("President Reagan's chief of staff said ...
+    // Chief of Staff Howard Baker noted")
+    const later = persons.filter((p) => fits(p) && p.first > span.start);
+    const holder = lastBefore(r, span.start, fits) ?? (later.length === 1 ? later[0] : null);
+    if (holder) {
+      holder.mentions.push(mention(r, { ...span, sentence }, 'title'));
+      holder.mentions.sort((a, b) => a.start - b.start);
+      return;
+    }
+  }
+  // "the statement", "the source": the unnamed speaker introduced before with that head word
+  if (/^the\s+\S+$/i.test(text.slice(span.start, span.end))) {
+    const prev = [...described.values()].filter((d) => d.name.toLowerCase().split(/\s+/).includes(headWord)).at(-1);
+    if (prev) {
+      prev.mentions.push(mention(r, { ...span, sentence }, 'description'));
+      return;
+    }
+  }
+  const name = text.slice(span.start, span.end).replace(/^(a|an|the|one|two|three|some|several|many|other|another|its|his|her|their)\s+/i, '').trim();
+  if (!name || name.length > 60) return;
+  const code = inside.find((e) => e.type === 'state')?.code ?? inside[0]?.code ?? dateline;
+  const key = `${name.toLowerCase()}|${code}`;
+  const d = described.get(key) ?? { name, code, sector: title?.sector ?? null, mentions: [] };
+  d.mentions.push(mention(r, { ...span, sentence }, 'description'));
+  described.set(key, d);
+}
+
+/** States and organisations, by code. */
+function entityActorsOf(r: Resolution): Map<string, EntityActor> {
+  const entityActors = new Map<string, EntityActor>();
+  for (const e of r.mentions.entities) {
+    if (e.form === 'capital' && e.locative) continue; // "met in Jakarta": a place, not the state acting
+    const key = e.code;
+    const a = entityActors.get(key) ?? { type: e.type === 'state' ? ('state' as const) : ('organization' as const), code: e.code, mentions: [] };
+    a.mentions.push(mention(r, e, entityKind(e, r.text)));
+    entityActors.set(key, a);
+  }
+  return entityActors;
+}
+
+/** The two most salient parties before a group reference at `pos`, by code, with their draft keys. */
+function salience(r: Resolution, entityActors: Map<string, EntityActor>, pos: number, sentence: number, of: 'states' | 'persons'): [string, { w: number; key: string }][] {
+  const score = new Map<string, { w: number; key: string }>();
+  const add = (code: string | null, key: string, m: { start: number; sentence: number }, w0 = 1) => {
+    if (!code || m.start >= pos) return;
+    const w = w0 / (1 + Math.max(0, sentence - m.sentence));
+    const s = score.get(code) ?? { w: 0, key };
+    s.w += w;
+    score.set(code, s);
   };
+  r.persons.forEach((p, i) => p.mentions.forEach((m) => add(p.code, of === 'persons' ? `P${i}` : entityActors.has(p.code ?? '') ? `E${p.code}` : `P${i}`, m)));
+  if (of === 'states') for (const a of entityActors.values()) a.mentions.forEach((m) => add(a.code, `E${a.code}`, m, m.kind === 'capital' ? 0.5 : 1));
+  return [...score.entries()].sort((a, b) => b[1].w - a[1].w).slice(0, 2);
+}
+
+/** Groups: the two most salient parties before the reference (and "they" right after one). */
+function groupDrafts(r: Resolution, entityActors: Map<string, EntityActor>): (Draft & { memberKeys: string[] })[] {
+  const { mentions, persons, text } = r;
+  const groupDrafts = new Map<string, Draft & { memberKeys: string[] }>();
   let lastGroup: { key: string; sentence: number } | null = null;
   const groupRefs = [
     ...mentions.groups.map((g) => ({ ...g, pronoun: false })),
@@ -336,7 +400,7 @@ export function resolveActors({ article, doc, mentions, kb, speakers = [] }: Act
         if (!groupDrafts.has(key)) groupDrafts.set(key, { name: `${pair[0].name} and ${pair[1].name}`, type: 'group', code: null, sector: null, titles: [], mentions: [], first: g.start, draftKey: `G${key}`, memberKeys });
       }
     } else {
-      const top = salience(g.start, g.sentence, g.of);
+      const top = salience(r, entityActors, g.start, g.sentence, g.of);
       if (top.length < 2) continue;
       const memberKeys = top.map(([, v]) => v.key).sort();
       key = memberKeys.join('+');
@@ -346,16 +410,7 @@ export function resolveActors({ article, doc, mentions, kb, speakers = [] }: Act
     gd.mentions.push({ start: g.start, end: g.end, text: g.text, kind: g.pronoun ? 'pronoun' : 'group' });
     lastGroup = { key, sentence: g.sentence };
   }
-  drafts.push(...groupDrafts.values());
-  drafts.sort((a, b) => a.first - b.first);
-  const idOf = new Map(drafts.map((d, i) => [d.draftKey, `A${i + 1}`]));
-  return drafts.map((d) => {
-    const { first: _first, draftKey, ...rest } = d;
-    const actor: Actor = { id: idOf.get(draftKey)!, ...rest };
-    const mk = (d as { memberKeys?: string[] }).memberKeys;
-    if (mk) actor.members = mk.map((k) => idOf.get(k)!).filter(Boolean);
-    return actor;
-  });
+  return [...groupDrafts.values()];
 }
 
 /** Two persons of different states named together ("X and Y") in this sentence before pos, or the previous one. */

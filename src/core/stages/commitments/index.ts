@@ -17,8 +17,8 @@
  *     conditional; otherwise firm.
  *  6. Event: the event whose trigger is the cue, else an AGREE event in the same sentence.
  */
-import type { Doc, Token } from '../../nlp.js';
-import type { Actor, Commitment, Event, TimeExpression } from '../../types.js';
+import type { Doc, Sentence, Token } from '../../nlp.js';
+import type { Actor, Commitment, Event, Mention, TimeExpression } from '../../types.js';
 import { CONCRETE_NOUNS, CONDITIONAL, FUTURE_UNDERTAKINGS, PROMISE_NOUNS, PROMISE_VERBS, VAGUE_OBJECTS, VAGUE_VERBS } from './lexicon.js';
 
 export interface CommitmentsInput {
@@ -65,75 +65,106 @@ function isVague(tokens: Token[], a: number, b: number): boolean {
   return words.slice(1).every((t) => (VAGUE_OBJECTS.has(t.lower) || VAGUE_VERBS.has(t.lower) || t.pos === 'ADJ' || t.pos === 'CCONJ' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PRON') && !/\d/.test(t.text) && t.pos !== 'PROPN');
 }
 
-export function findCommitments({ doc, actors, times = [], events = [] }: CommitmentsInput): Commitment[] {
+/** A commitment cue at token i of sentence s: where its action starts and the rule, or null. */
+function cueAt(tokens: Token[], s: Sentence, i: number): { actionStart: number; rule: string } | null {
+  const t = tokens[i];
+  if (PROMISE_VERBS.has(t.lower) || (PROMISE_NOUNS.has(t.lower) && t.pos === 'NOUN')) {
+    let k = i + 1;
+    while (k < s.last && k - i <= 4 && ADVERBS.has(tokens[k].lower) && !(tokens[k].lower === 'on' && tokens[k + 1]?.pos !== 'ADV')) k++;
+    const next = tokens[k + 1];
+    // a promising noun needs a verb after "to" ("their pledge to not allow"); "commitment to Israel's
+    // security" is support, not a promise
+    const nounOk = PROMISE_VERBS.has(t.lower) || (next && (next.lower === 'not' || (next.pos === 'VERB' && !next.lower.endsWith('ing'))));
+    if (k < s.last && tokens[k].lower === 'to' && next && k + 1 < s.last && nounOk) {
+      return { actionStart: k + 1, rule: PROMISE_VERBS.has(t.lower) ? 'promise-verb-to' : 'promise-noun-to' };
+    }
+    if (k < s.last && tokens[k].lower === 'on' && t.lower.startsWith('agree') && tokens.slice(k + 1, k + 5).some((x) => CONCRETE_NOUNS.has(x.lower))) {
+      return { actionStart: k + 1, rule: 'agreed-on' };
+    }
+    return null;
+  }
+  if (t.lower === 'will' && i + 1 < s.last && FUTURE_UNDERTAKINGS.has(tokens[i + 1].lower)) return { actionStart: i + 1, rule: 'will-undertake' };
+  return null;
+}
+
+/** The actors named in sentence s before offset `cueStart` (groups as their members), in actor order. */
+function partiesBefore(actors: Actor[], byId: Map<string, Actor>, personSpans: Mention[], s: Sentence, cueStart: number): string[] {
+  const parties: string[] = [];
+  for (const a of actors) {
+    const before = a.mentions.some((m) => m.start >= s.start && m.end <= cueStart && (m.kind !== 'adjective' || !personSpans.some((p) => p.start > m.end && p.start - m.end < 60)));
+    if (!before) continue;
+    const ids = a.type === 'group' ? a.members ?? [] : [a.id];
+    for (const id of ids) if (!parties.includes(id) && byId.has(id)) parties.push(id);
+  }
+  return parties;
+}
+
+/** A state and its own person: keep the person (the state is implied). */
+function withoutImpliedStates(parties: string[], byId: Map<string, Actor>): string[] {
+  return parties.filter((id) => {
+    const a = byId.get(id)!;
+    return !(a.type === 'state' && parties.some((o) => o !== id && byId.get(o)!.type === 'person' && byId.get(o)!.code === a.code));
+  });
+}
+
+type Found = Commitment & { strength: Strength; rule: string };
+
+/**
+ * The commitment a cue at token i opens, or null. Kept apart from the scan over every token in
+ * findCommitments: cues are rare, and this code reads actors, times and events of many shapes.
+ */
+function commitmentAt(input: Required<CommitmentsInput>, byId: Map<string, Actor>, personSpans: Mention[], s: Sentence, i: number, cue: { actionStart: number; rule: string }): { found: Found; end: number } | null {
+  const { doc, actors, times, events } = input;
   const { tokens, text } = doc;
-  const out: (Commitment & { strength: Strength; rule: string })[] = [];
+  const { actionStart, rule } = cue;
+  const t = tokens[i];
+  const end = clauseEnd(tokens, actionStart, s.last);
+  if (end <= actionStart) return null;
+  // the first verb of the action decides vagueness ("to expand cooperation"); "the sharing of data" is concrete
+  if (isVague(tokens, actionStart, end)) return null;
+  // parties: actors named before the cue in the sentence
+  const parties = partiesBefore(actors, byId, personSpans, s, t.start);
+  if (rule === 'will-undertake' && !parties.length) return null;
+  const keep = withoutImpliedStates(parties, byId);
+  const actStart = tokens[actionStart].start;
+  const actEnd = tokens[end - 1].end;
+  const time = times.find((x) => x.start >= actStart && x.end <= actEnd);
+  let actionEnd = actEnd;
+  if (time && time.start > actStart) actionEnd = text.slice(actStart, time.start).trimEnd().length + actStart;
+  const clause = text.slice(s.start, actEnd).toLowerCase();
+  const strength: Strength = /\bin principle\b/.test(clause) ? 'in-principle' : tokens.slice(s.first, end).some((x) => CONDITIONAL.has(x.lower)) ? 'conditional' : 'firm';
+  const event = events.find((e) => e.trigger.start <= t.start && e.trigger.end >= t.end) ?? events.find((e) => e.type === 'AGREE' && e.sentence.start === s.start) ?? null;
+  const action = text.slice(actStart, actionEnd).replace(/\s+/g, ' ').trim();
+  if (!action) return null; // only a line break before the time ("agreed to\nby 2030")
+  const found: Found = {
+    id: '',
+    parties: keep,
+    action,
+    due: time ? ((time as TimeExpression & { due?: string }).due ?? endOfPeriod(time.value)) : null,
+    dueText: time?.text ?? null,
+    event: event?.id ?? null,
+    start: t.start,
+    end: actEnd,
+    strength,
+    rule,
+  };
+  return { found, end };
+}
+
+export function findCommitments({ doc, actors, times = [], events = [] }: CommitmentsInput): Commitment[] {
+  const input = { doc, actors, times, events };
+  const tokens = doc.tokens;
+  const out: Found[] = [];
   const byId = new Map(actors.map((a) => [a.id, a]));
   const personSpans = actors.filter((a) => a.type === 'person').flatMap((a) => a.mentions.filter((m) => m.kind === 'name'));
   for (const s of doc.sentences) {
     for (let i = s.first; i < s.last; i++) {
-      const t = tokens[i];
-      let actionStart = -1;
-      let rule = '';
-      if (PROMISE_VERBS.has(t.lower) || (PROMISE_NOUNS.has(t.lower) && t.pos === 'NOUN')) {
-        let k = i + 1;
-        while (k < s.last && k - i <= 4 && ADVERBS.has(tokens[k].lower) && !(tokens[k].lower === 'on' && tokens[k + 1]?.pos !== 'ADV')) k++;
-        const next = tokens[k + 1];
-        // a promising noun needs a verb after "to" ("their pledge to not allow"); "commitment to Israel's
-        // security" is support, not a promise
-        const nounOk = PROMISE_VERBS.has(t.lower) || (next && (next.lower === 'not' || (next.pos === 'VERB' && !next.lower.endsWith('ing'))));
-        if (k < s.last && tokens[k].lower === 'to' && next && k + 1 < s.last && nounOk) {
-          actionStart = k + 1;
-          rule = PROMISE_VERBS.has(t.lower) ? 'promise-verb-to' : 'promise-noun-to';
-        } else if (k < s.last && tokens[k].lower === 'on' && t.lower.startsWith('agree') && tokens.slice(k + 1, k + 5).some((x) => CONCRETE_NOUNS.has(x.lower))) {
-          actionStart = k + 1;
-          rule = 'agreed-on';
-        }
-      } else if (t.lower === 'will' && i + 1 < s.last && FUTURE_UNDERTAKINGS.has(tokens[i + 1].lower)) {
-        actionStart = i + 1;
-        rule = 'will-undertake';
-      }
-      if (actionStart < 0) continue;
-      const end = clauseEnd(tokens, actionStart, s.last);
-      if (end <= actionStart) continue;
-      // the first verb of the action decides vagueness ("to expand cooperation"); "the sharing of data" is concrete
-      if (isVague(tokens, actionStart, end)) continue;
-      // parties: actors named before the cue in the sentence
-      const cueStart = t.start;
-      const parties: string[] = [];
-      for (const a of actors) {
-        const before = a.mentions.some((m) => m.start >= s.start && m.end <= cueStart && (m.kind !== 'adjective' || !personSpans.some((p) => p.start > m.end && p.start - m.end < 60)));
-        if (!before) continue;
-        const ids = a.type === 'group' ? a.members ?? [] : [a.id];
-        for (const id of ids) if (!parties.includes(id) && byId.has(id)) parties.push(id);
-      }
-      if (rule === 'will-undertake' && !parties.length) continue;
-      // a state and its own person: keep the person (the state is implied)
-      const keep = parties.filter((id) => {
-        const a = byId.get(id)!;
-        return !(a.type === 'state' && parties.some((o) => o !== id && byId.get(o)!.type === 'person' && byId.get(o)!.code === a.code));
-      });
-      const actStart = tokens[actionStart].start;
-      const actEnd = tokens[end - 1].end;
-      const time = times.find((x) => x.start >= actStart && x.end <= actEnd);
-      let actionEnd = actEnd;
-      if (time && time.start > actStart) actionEnd = text.slice(actStart, time.start).trimEnd().length + actStart;
-      const clause = text.slice(s.start, actEnd).toLowerCase();
-      const strength: Strength = /\bin principle\b/.test(clause) ? 'in-principle' : tokens.slice(s.first, end).some((x) => CONDITIONAL.has(x.lower)) ? 'conditional' : 'firm';
-      const event = events.find((e) => e.trigger.start <= t.start && e.trigger.end >= t.end) ?? events.find((e) => e.type === 'AGREE' && e.sentence.start === s.start) ?? null;
-      out.push({
-        id: '',
-        parties: keep,
-        action: text.slice(actStart, actionEnd).replace(/\s+/g, ' ').trim(),
-        due: time ? ((time as TimeExpression & { due?: string }).due ?? endOfPeriod(time.value)) : null,
-        dueText: time?.text ?? null,
-        event: event?.id ?? null,
-        start: t.start,
-        end: actEnd,
-        strength,
-        rule,
-      });
-      i = end - 1;
+      const cue = cueAt(tokens, s, i);
+      if (!cue) continue;
+      const c = commitmentAt(input, byId, personSpans, s, i, cue);
+      if (!c) continue;
+      out.push(c.found);
+      i = c.end - 1;
     }
   }
   out.forEach((c, k) => (c.id = `C${k + 1}`));

@@ -73,6 +73,18 @@ export function buildCtx(
   const toks = doc.tokens;
   const byId = new Map(actors.map((a) => [a.id, a]));
   const lemmas = toks.map((t) => lex.lemmas(t.lower));
+  const { mentionAt, mentions } = placeMentions(mentionRefs(toks, actors, byId, spans), toks.length);
+  const { sentences, sentOf } = resplit(doc);
+  return { field, text, toks, lemmas, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
+}
+
+/** Every mention of the actors (as `spans` gives them) as a token range, with the ids it stands for. */
+function mentionRefs(
+  toks: readonly Token[],
+  actors: readonly Actor[],
+  byId: ReadonlyMap<string, Actor>,
+  spans: (a: Actor) => readonly { start: number; end: number; kind: MentionKind }[],
+): MentionRef[] {
   const raw: MentionRef[] = [];
   for (const a of actors) {
     const ids = expand(byId, a.id);
@@ -89,9 +101,13 @@ export function buildCtx(
       raw.push({ first, last, actorId: a.id, ids, kind: m.kind });
     }
   }
-  // outermost first; a mention overlapping one already placed is dropped
+  return raw;
+}
+
+/** Mentions onto tokens: outermost first; a mention overlapping one already placed is dropped. */
+function placeMentions(raw: MentionRef[], n: number): { mentionAt: Int32Array; mentions: MentionRef[] } {
   raw.sort((x, y) => y.last - y.first - (x.last - x.first) || x.first - y.first);
-  const mentionAt = new Int32Array(toks.length).fill(-1);
+  const mentionAt = new Int32Array(n).fill(-1);
   const mentions: MentionRef[] = [];
   for (const m of raw) {
     let free = true;
@@ -100,8 +116,7 @@ export function buildCtx(
     for (let i = m.first; i < m.last; i++) mentionAt[i] = mentions.length;
     mentions.push(m);
   }
-  const { sentences, sentOf } = resplit(doc);
-  return { field, text, toks, lemmas, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
+  return { mentionAt, mentions };
 }
 
 /** Sentences that never run across a paragraph break: whitespace tokens ("\n\n") end a sentence and
@@ -131,14 +146,16 @@ function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sent
 /** Whether token i's form or one of its lemmas is in `set`. */
 export function lemmaIn(c: Ctx, i: number, set: { has(k: string): boolean }): boolean {
   if (set.has(c.toks[i].lower)) return true;
-  for (const l of c.lemmas[i]) if (set.has(l)) return true;
+  const ls = c.lemmas[i];
+  for (let k = 0; k < ls.length; k++) if (set.has(ls[k])) return true;
   return false;
 }
 
 /** The value of `map` for token i's first lemma (or form) that is a key of it, or undefined. */
 export function lemmaOf<V>(c: Ctx, i: number, map: ReadonlyMap<string, V>): V | undefined {
-  for (const l of c.lemmas[i]) {
-    const v = map.get(l);
+  const ls = c.lemmas[i];
+  for (let k = 0; k < ls.length; k++) {
+    const v = map.get(ls[k]);
     if (v !== undefined) return v;
   }
   return map.get(c.toks[i].lower);

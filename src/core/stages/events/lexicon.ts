@@ -285,7 +285,9 @@ function mergeSpecs(base: LexiconSpec, user: LexiconSpec): LexiconSpec {
 // ---------- compilation ----------
 
 const GAP_MAX = 6;
-const NO_LEMMAS: readonly string[] = Object.freeze([]);
+/** Shared by every form the lexicon does not know. Not frozen: a frozen array has another hidden class
+ *  than the lemma lists, which would make every read of a token's lemmas polymorphic. */
+const NO_LEMMAS: readonly string[] = [];
 const LONG_GAP_MAX = 12;
 
 function compilePattern(src: string, withHole: boolean, addWord: (w: string) => void, where: string): CompiledPattern {
@@ -402,6 +404,14 @@ function compile(spec: LexiconSpec): EventLexicon {
       formToLemmas.set(f, l);
     }
   for (const w of words) formToLemmas.set(w, [...(formToLemmas.get(w) ?? []), w]);
+  // the ASCII characters forms start with: a token starting with any other ASCII character (a
+  // punctuation mark, a digit) is no form, and needs no look-up
+  const asciiStarts = new Uint8Array(128);
+  for (const f of formToLemmas.keys()) if (f.charCodeAt(0) < 128) asciiStarts[f.charCodeAt(0)] = 1;
+  const mayBeForm = (lower: string) => {
+    const c = lower.charCodeAt(0);
+    return !(c < 128) || asciiStarts[c] === 1; // an empty string (NaN) is looked up too
+  };
 
   return {
     spec,
@@ -417,7 +427,7 @@ function compile(spec: LexiconSpec): EventLexicon {
     addressed: new Set(spec.addressed ?? []),
     conditionalThreats: new Map(Object.entries(spec.conditionalThreats ?? {})),
     cameo,
-    lemmas: (lower: string) => formToLemmas.get(lower) ?? NO_LEMMAS,
+    lemmas: (lower: string) => (mayBeForm(lower) ? (formToLemmas.get(lower) ?? NO_LEMMAS) : NO_LEMMAS),
     size,
   };
 }

@@ -94,27 +94,44 @@ export function findMatches(c: Ctx): Match[] {
     for (let i = s.first; i < s.last; i++) {
       if (taken[i]) continue;
       const list = entriesAt(c, i);
-      if (!list.length) continue;
-      for (const e of list) {
-        const at = matchItems(c, e.items, 0, i, s.last, []);
-        if (!at) continue;
-        const wordItems = e.items.filter((it) => !it.gap);
-        // the head is the word item at index e.head among items; map to the matched token
-        const headWord = e.items.slice(0, e.head).filter((it) => !it.gap).length;
-        // optional words that were skipped shift positions: resolve by lemma
-        let h = at[Math.min(headWord, at.length - 1)];
-        if (at.length !== wordItems.length) {
-          const want = wordItems[headWord];
-          h = at.find((j) => !want.gap && wordOk(c, want, j)) ?? at[0];
-        }
-        if (!posOk(c, e, h)) continue;
-        if (e.not.some((p) => negativeAt(c, p, h, s.first, s.last))) continue;
-        for (const j of at) taken[j] = 1;
-        const alts = list.filter((x) => x === e || (x.pattern === e.pattern && x.type !== null && posOk(c, x, h)));
-        if (e.type !== null) out.push({ entry: e, alts, head: h, at, first: at[0], last: at[at.length - 1] });
-        break;
-      }
+      if (list.length) matchFrom(c, s, i, list, taken, out);
     }
   }
   return out;
+}
+
+/**
+ * Tries the entries starting with token i's lemma, longest first: the first that matches takes its
+ * tokens (and is kept unless it is a stop pattern). Apart from findMatches' scan: few tokens start one.
+ */
+function matchFrom(c: Ctx, s: Ctx['sentences'][number], i: number, list: readonly CompiledEntry[], taken: Uint8Array, out: Match[]): void {
+  for (const e of list) {
+    const at = matchItems(c, e.items, 0, i, s.last, []);
+    if (!at) continue;
+    const h = headToken(c, e, at);
+    if (!posOk(c, e, h)) continue;
+    if (e.not.some((p) => negativeAt(c, p, h, s.first, s.last))) continue;
+    for (const j of at) taken[j] = 1;
+    if (e.type !== null) out.push(matchOf(c, e, list, at, h));
+    return;
+  }
+}
+
+/** The token of entry e's head word in a match (`at`: the token of each word item matched). */
+function headToken(c: Ctx, e: CompiledEntry, at: number[]): number {
+  const wordItems = e.items.filter((it) => !it.gap);
+  // the head is the word item at index e.head among items; map to the matched token
+  const headWord = e.items.slice(0, e.head).filter((it) => !it.gap).length;
+  // optional words that were skipped shift positions: resolve by lemma
+  let h = at[Math.min(headWord, at.length - 1)];
+  if (at.length !== wordItems.length) {
+    const want = wordItems[headWord];
+    h = at.find((j) => !want.gap && wordOk(c, want, j)) ?? at[0];
+  }
+  return h;
+}
+
+function matchOf(c: Ctx, e: CompiledEntry, list: readonly CompiledEntry[], at: number[], h: number): Match {
+  const alts = list.filter((x) => x === e || (x.pattern === e.pattern && x.type !== null && posOk(c, x, h)));
+  return { entry: e, alts, head: h, at, first: at[0], last: at[at.length - 1] };
 }

@@ -45,7 +45,7 @@ function hyphenated(c: Ctx, i: number): boolean {
 
 export function isVerb(c: Ctx, i: number): boolean {
   const t = c.toks[i];
-  return t.pos === 'VERB' && mentionAt(c, i) < 0 && !nominalised(c, i) && !hyphenated(c, i);
+  return t !== undefined && t.pos === 'VERB' && mentionAt(c, i) < 0 && !nominalised(c, i) && !hyphenated(c, i);
 }
 
 export function isAux(c: Ctx, i: number): boolean {
@@ -305,7 +305,7 @@ function regionLeft(c: Ctx, v: number): Region {
     if (t.text === ')') {
       let k = i - 1;
       while (k > s.first && k > i - 6 && c.toks[k].text !== '(' && c.toks[k].text !== ')') k--;
-      if (c.toks[k].text === '(' && k > s.first) {
+      if (k > s.first && c.toks[k].text === '(') {
         a = k;
         i = k - 1;
         continue;
@@ -491,7 +491,7 @@ export function subjectOf(c: Ctx, v: number, depth = 0): Subject {
     // "X, who met Y, ..." : the noun phrase before the relative pronoun
     let e = stop;
     if (e - 1 >= s.first && c.toks[e - 1].text === ',') e--;
-    const a = npStart(c, e - 1);
+    const a = e > s.first ? npStart(c, e - 1) : e;
     const rel = headMentions(c, a, e);
     if (rel.length) return { ms: rel, inherited: true };
   }

@@ -6,13 +6,15 @@
  * names the body's mentions use (names, short names, acronyms, adjectives, capitals — never titles such
  * as "Secretary" or pronouns, which would read "Secretary General Delattre" as the Secretary).
  */
-import type { Token } from '../../nlp.js';
+import { makeToken, type Token } from '../../nlp.js';
 import type { Actor, Article, MentionKind } from '../../types.js';
 import { buildCtx, type Ctx } from './context.js';
 import type { EventLexicon } from './lexicon.js';
 import { POSSESSIVE, PREPS } from './syntax.js';
 
 const TOKEN = /(?:[A-Za-z]\.){2,}|[’']s\b|[\p{L}\p{N}]+|[^\s]/gu;
+/** TOKEN without the global flag: the first token of a string (a separate object: matchAll copies lastIndex). */
+const FIRST_TOKEN = new RegExp(TOKEN.source, 'u');
 const DETS = new Set('the a an this these those that its their his her our'.split(' '));
 const MODALS = new Set('will would may might could should can must is are was were to'.split(' '));
 const TITLE_KINDS = new Set<MentionKind>(['name', 'partial', 'acronym', 'adjective', 'capital']);
@@ -59,32 +61,53 @@ export function titleCtx(article: Article, actors: readonly Actor[], lex: EventL
   const raw = tokenize(title);
   if (!raw.length) return null;
   const pos = tag(lex, raw);
-  const tokens: Token[] = raw.map((t, i) => ({ ...t, lower: t.text.toLowerCase(), pos: pos[i], sentence: 0, lineStart: i === 0 }));
+  const tokens: Token[] = raw.map((t, i) => makeToken(t.start, t.end, t.text, t.text.toLowerCase(), pos[i], 0, i === 0));
   const lowers = tokens.map((t) => t.lower);
-  // name forms → actor, longest first
-  const forms = new Map<string, { actor: Actor; kind: MentionKind; n: number }>();
+  const forms = titleForms(article, actors, new Set(lowers));
+  const found = actorsIn(tokens, lowers, forms);
+  const doc = { tokens, sentences: [{ start: tokens[0].start, end: tokens[tokens.length - 1].end, first: 0, last: tokens.length }] };
+  return buildCtx('title', title, doc, actors, (a) => found.get(a) ?? [], lex, article);
+}
+
+type TitleForm = { actor: Actor; kind: MentionKind; n: number };
+
+/**
+ * Name forms → actor, for the forms whose first word is in the title (`titleWords`): a form that does
+ * not start with a title word cannot match, so it is not tokenized at all (most of them: the title is
+ * a few words, the actors' mentions many). The first actor to use a form keeps it.
+ */
+function titleForms(article: Article, actors: readonly Actor[], titleWords: Set<string>): Map<string, TitleForm> {
+  const forms = new Map<string, TitleForm>();
   for (const a of actors) {
     if (a.type === 'group') continue;
-    const add = (s: string, kind: MentionKind) => {
-      const toks = tokenize(s).map((t) => t.text.toLowerCase());
-      if (!toks.length || (toks.length === 1 && toks[0].length < 2)) return;
-      const key = toks.join(' ');
-      if (!forms.has(key)) forms.set(key, { actor: a, kind, n: toks.length });
-    };
     const seen = new Set<string>();
-    add(a.name, 'name');
+    addForm(forms, titleWords, a, a.name, 'name');
     // titles name officials by surname ("Secretary Blinken's Call", "Under Secretary Zeya's Travel")
     if (a.type === 'person') {
       const parts = a.name.split(/\s+/);
       const last = parts[parts.length - 1];
-      if (parts.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) add(last, 'partial');
+      if (parts.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) addForm(forms, titleWords, a, last, 'partial');
     }
     for (const m of a.mentions) {
       if (!TITLE_KINDS.has(m.kind)) continue;
       const t = article.text.slice(m.start, m.end);
-      if (!seen.has(t)) [seen.add(t), add(t, m.kind)];
+      if (!seen.has(t)) [seen.add(t), addForm(forms, titleWords, a, t, m.kind)];
     }
   }
+  return forms;
+}
+
+function addForm(forms: Map<string, TitleForm>, titleWords: Set<string>, a: Actor, s: string, kind: MentionKind): void {
+  const first = FIRST_TOKEN.exec(s);
+  if (!first || !titleWords.has(first[0].toLowerCase())) return;
+  const toks = tokenize(s).map((t) => t.text.toLowerCase());
+  if (!toks.length || (toks.length === 1 && toks[0].length < 2)) return;
+  const key = toks.join(' ');
+  if (!forms.has(key)) forms.set(key, { actor: a, kind, n: toks.length });
+}
+
+/** The actors' forms found in the title, longest first, left to right: actor → spans. */
+function actorsIn(tokens: Token[], lowers: string[], forms: Map<string, TitleForm>): Map<Actor, { start: number; end: number; kind: MentionKind }[]> {
   const maxN = Math.max(0, ...[...forms.values()].map((f) => f.n));
   const found = new Map<Actor, { start: number; end: number; kind: MentionKind }[]>();
   for (let i = 0; i < tokens.length; ) {
@@ -99,6 +122,5 @@ export function titleCtx(article: Article, actors: readonly Actor[], lex: EventL
     }
     i += hit || 1;
   }
-  const doc = { tokens, sentences: [{ start: tokens[0].start, end: tokens[tokens.length - 1].end, first: 0, last: tokens.length }] };
-  return buildCtx('title', title, doc, actors, (a) => found.get(a) ?? [], lex, article);
+  return found;
 }

@@ -9,14 +9,13 @@
  */
 import type { Gazetteer, Place } from '../../gazetteer.js';
 import type { CompiledKb } from '../../kb/compile.js';
-import { fold, scanWords, type Word } from '../../text/words.js';
+import { fold, isTightGap, scanWords, type Word } from '../../text/words.js';
 import type { Article, PlaceRecord } from '../../types.js';
 import type { Mentions } from '../mentions/index.js';
 import { LOCATIVE_PREPOSITIONS, MOTION_WORDS, NOT_NAME } from '../mentions/lexicon.js';
 
 // a country or first-order region has no population in the data; these weights stand in for it
 const KIND_WEIGHT: Record<Place['kind'], number> = { country: 6.5, capital: 4, admin1: 5.5, seat: 2.5, place: 1 };
-const TIGHT = /^[ \t-]*$/;
 
 export interface PlacesInput {
   article: Article;
@@ -69,9 +68,15 @@ export function datelinePlace(dateline: string): string {
   return rest && !/^(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(rest) ? `${parts[0]}, ${parts[1]}` : parts[0];
 }
 
+/** Whether one of the four words before word i is a travel word ("will travel next week to ..."). */
+function motionBefore(words: Word[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) if (MOTION_WORDS.has(words[k].norm)) return true;
+  return false;
+}
+
 function capRun(words: Word[], i: number, max = 4): number {
   let j = i;
-  while (j < words.length && j - i < max && words[j].cap && !NOT_NAME.has(words[j].norm) && (j === i || TIGHT.test(words[j].gap))) j++;
+  while (j < words.length && j - i < max && words[j].cap && !NOT_NAME.has(words[j].norm) && (j === i || isTightGap(words[j].gap))) j++;
   return j;
 }
 
@@ -107,17 +112,17 @@ export function findPlaces({ article, mentions, gazetteer, kb }: PlacesInput): P
   let listFrom = -1; // a place list continues: "travel to India and Nepal", "in Paris, Lyon and Nice"
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const toAfterMotion = w.norm === 'to' && words.slice(Math.max(0, i - 4), i).some((x) => MOTION_WORDS.has(x.norm));
+    const toAfterMotion = w.norm === 'to' && motionBefore(words, i);
     // "visited Kyiv" takes a destination, "visiting U.S. officials" does not
     const directMotion = MOTION_WORDS.has(w.norm) && !w.norm.endsWith('ing');
     const locative = LOCATIVE_PREPOSITIONS.has(w.norm) || toAfterMotion || directMotion || (i === listFrom && (w.norm === 'and' || w.norm === 'or'));
     if (!locative) continue;
     let k = i + 1;
-    if (k < words.length && words[k].norm === 'the' && TIGHT.test(words[k].gap)) k++;
-    if (k >= words.length || !TIGHT.test(words[k].gap) || !words[k].cap) continue;
+    if (k < words.length && words[k].norm === 'the' && isTightGap(words[k].gap)) k++;
+    if (k >= words.length || !isTightGap(words[k].gap) || !words[k].cap) continue;
     // a state or one of its seats from the KB ("to the People's Republic of China", "at the State Department")
     const entity = entityAt.get(k);
-    const modifies = entity && entity.w1 < words.length && TIGHT.test(words[entity.w1].gap) && words[entity.w1].cap; // "U.S. Under-Secretary"
+    const modifies = entity && entity.w1 < words.length && isTightGap(words[entity.w1].gap) && words[entity.w1].cap; // "U.S. Under-Secretary"
     if (entity && entity.type === 'state' && entity.form !== 'adjective' && !modifies) {
       const surface = text.slice(entity.start, entity.end);
       const byName = resolvePlace(gazetteer, surface, null, contextOf(mentions, datelineCode, entity));

@@ -28,6 +28,7 @@ function usable(text: string, start: number): boolean {
 const toLocation = (p: PlaceRecord): EventLocation => ({ name: p.name, code: p.code, lat: p.lat, lon: p.lon, geonameId: p.geonameId });
 
 export function locateEvents(events: Event[], places: PlaceRecord[], actors: Actor[], doc: Doc): Event[] {
+  if (!events.length) return []; // nothing to place (and no meeting sentences to look for)
   const text = doc.text;
   const codeOf = new Map(actors.map((a) => [a.id, a.code]));
   const dateline = places.find((p) => p.dateline) ?? null;

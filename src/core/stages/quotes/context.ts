@@ -32,17 +32,13 @@ export interface Ctx {
 }
 
 const MARK_RE = /^(?:[“”„‟«»〝〞"＂‘’‹›‚‛']|``|'')$/;
+/** A quotation mark token (MARK_RE; every mark is one or two characters long). */
+const isMark = (text: string) => text.length <= 2 && MARK_RE.test(text);
 
 export function buildContext(doc: Doc): Ctx {
   const text = doc.text;
   const paras = paragraphs(text);
-  const toks: Tok[] = [];
-  let para = 0;
-  for (const t of doc.tokens) {
-    if (t.pos === 'SPACE' || !t.text.trim()) continue;
-    while (para < paras.length - 1 && t.start >= paras[para].end) para++;
-    toks.push({ start: t.start, end: t.end, text: t.text, lower: t.lower, pos: t.pos, sent: t.sentence, para, inQ: -1, mark: MARK_RE.test(t.text), stop: false });
-  }
+  const toks = wordTokens(doc, paras);
   // sentences: renumber densely over word tokens, and never across paragraphs
   let sentId = -1;
   let prevSent = -1;
@@ -53,37 +49,8 @@ export function buildContext(doc: Doc): Ctx {
     prevPara = t.para;
     t.sent = sentId;
   }
-  // a quotation mark opening a sentence often lands at the end of the previous one: move it forward
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const t = toks[i];
-    const n = toks[i + 1];
-    if (t.mark && n.sent === t.sent + 1 && n.para === t.para && n.start === t.end && /^[“"‘']$/.test(t.text)) {
-      const prev = toks[i - 1];
-      if (prev && prev.sent === t.sent && /^[.!?]$/.test(prev.text)) t.sent = n.sent;
-    }
-  }
-  // a "sentence" opening with a lower-case word continues the previous one ("Rep. X (D-Mass.) said ...")
-  let merged = -1;
-  let prevOrig = toks.length ? toks[0].sent : 0;
-  for (let i = 1; i < toks.length; i++) {
-    const t = toks[i];
-    const p = toks[i - 1];
-    const orig = t.sent;
-    if (orig !== prevOrig) {
-      // a break inside parentheses ("(D-N.Y.)") is no sentence break
-      let openParen = false;
-      for (let k = i - 1, depth = 0; k >= 0 && toks[k].sent === p.sent && i - k < 12; k--) {
-        if (toks[k].text === ')') depth++;
-        if (toks[k].text === '(') { if (depth === 0) { openParen = true; break; } depth--; }
-      }
-      const abbrev = /^[.]$/.test(p.text) && i >= 2 && /^[A-Z][a-z]{0,3}$/.test(toks[i - 2].text);
-      // "the U.S. Would be pleased": an abbreviation ending in a period, then a word that cannot start a sentence here
-      const dotted = /^(?:[A-Za-z]\.){2,}$/.test(p.text) && (t.pos === 'AUX' || t.pos === 'VERB' || (t.pos === 'NOUN' && !/^[A-Z]{2,}$/.test(t.text)) || (toks[i + 1]?.text === '-' && toks[i + 1].start === t.end));
-      merged = t.para === p.para && ((/^[a-z]/.test(t.text) && (!/^[.!?]$/.test(p.text) || abbrev)) || dotted || openParen) ? p.sent : -1;
-    }
-    prevOrig = orig;
-    if (merged >= 0) t.sent = merged;
-  }
+  moveOpeningMarks(toks);
+  mergeContinuations(toks);
   // renumber densely
   let dense = -1;
   let last = -1;
@@ -97,13 +64,7 @@ export function buildContext(doc: Doc): Ctx {
     if (!sents[s]) sents[s] = { first: i, last: i + 1 };
     else sents[s].last = i + 1;
   }
-  for (const s of sents) {
-    for (let k = s.last - 1; k >= s.first; k--) {
-      const t = toks[k];
-      if (/^[.!?…]+$/.test(t.text)) { t.stop = true; break; }
-      if (!(t.mark || t.text === ')' || t.text === ']')) break;
-    }
-  }
+  for (const s of sents) markStop(toks, s);
   const sentenceEnd = (pos: number): number => {
     const i = tokenAt(toks, pos);
     if (i < 0) return text.length;
@@ -116,6 +77,68 @@ export function buildContext(doc: Doc): Ctx {
     if (q < passages.length && t.start >= passages[q].start && t.end <= passages[q].end) t.inQ = q;
   }
   return { text, toks, sents, paras, passages };
+}
+
+/** The Doc's word tokens (whitespace tokens dropped) with their paragraph. */
+function wordTokens(doc: Doc, paras: Paragraph[]): Tok[] {
+  const toks: Tok[] = [];
+  let para = 0;
+  for (const t of doc.tokens) {
+    if (t.pos === 'SPACE' || !t.text.trim()) continue;
+    while (para < paras.length - 1 && t.start >= paras[para].end) para++;
+    toks.push({ start: t.start, end: t.end, text: t.text, lower: t.lower, pos: t.pos, sent: t.sentence, para, inQ: -1, mark: isMark(t.text), stop: false });
+  }
+  return toks;
+}
+
+/** A quotation mark opening a sentence often lands at the end of the previous one: move it forward. */
+function moveOpeningMarks(toks: Tok[]): void {
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    const n = toks[i + 1];
+    if (t.mark && n.sent === t.sent + 1 && n.para === t.para && n.start === t.end && /^[“"‘']$/.test(t.text)) {
+      const prev = toks[i - 1];
+      if (prev && prev.sent === t.sent && /^[.!?]$/.test(prev.text)) t.sent = n.sent;
+    }
+  }
+}
+
+/** A "sentence" opening with a lower-case word continues the previous one ("Rep. X (D-Mass.) said ..."). */
+function mergeContinuations(toks: Tok[]): void {
+  let merged = -1;
+  let prevOrig = toks.length ? toks[0].sent : 0;
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i];
+    const orig = t.sent;
+    if (orig !== prevOrig) merged = continuesSentence(toks, i) ? toks[i - 1].sent : -1;
+    prevOrig = orig;
+    if (merged >= 0) t.sent = merged;
+  }
+}
+
+/** Whether token i, which opens a sentence, continues the sentence of token i - 1 instead. */
+function continuesSentence(toks: Tok[], i: number): boolean {
+  const t = toks[i];
+  const p = toks[i - 1];
+  // a break inside parentheses ("(D-N.Y.)") is no sentence break
+  let openParen = false;
+  for (let k = i - 1, depth = 0; k >= 0 && toks[k].sent === p.sent && i - k < 12; k--) {
+    if (toks[k].text === ')') depth++;
+    if (toks[k].text === '(') { if (depth === 0) { openParen = true; break; } depth--; }
+  }
+  const abbrev = /^[.]$/.test(p.text) && i >= 2 && /^[A-Z][a-z]{0,3}$/.test(toks[i - 2].text);
+  // "the U.S. Would be pleased": an abbreviation ending in a period, then a word that cannot start a sentence here
+  const dotted = /^(?:[A-Za-z]\.){2,}$/.test(p.text) && (t.pos === 'AUX' || t.pos === 'VERB' || (t.pos === 'NOUN' && !/^[A-Z]{2,}$/.test(t.text)) || (toks[i + 1]?.text === '-' && toks[i + 1].start === t.end));
+  return t.para === p.para && ((/^[a-z]/.test(t.text) && (!/^[.!?]$/.test(p.text) || abbrev)) || dotted || openParen);
+}
+
+/** Marks the punctuation that ends sentence s (before any closing marks and brackets). */
+function markStop(toks: Tok[], s: { first: number; last: number }): void {
+  for (let k = s.last - 1; k >= s.first; k--) {
+    const t = toks[k];
+    if (/^[.!?…]+$/.test(t.text)) { t.stop = true; break; }
+    if (!(t.mark || t.text === ')' || t.text === ']')) break;
+  }
 }
 
 /** Index of the token containing or following char offset `pos` (binary search), -1 past the end. */

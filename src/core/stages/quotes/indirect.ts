@@ -15,11 +15,18 @@ import type { Found } from './candidate.js';
 import { afterCue, complementOf, contentEnd, cueAt, isDash, isSentEnd, looksLikeClause, nothingAfter, sentFirst, sentLast, skipAdverbials, trimEnd } from './clause.js';
 import type { Ctx } from './context.js';
 import { labelAt, mainSubject } from './direct.js';
-import { PARTICIPIAL_OK, SPEECH_NOUNS } from './lexicon.js';
+import { CUE_FORMS, PARTICIPIAL_OK, SPEECH_NOUNS, type CueForm } from './lexicon.js';
 import { headOf, subjectLeft, subjectRight, type SpeakerNP } from './subject.js';
 
 /** Cues that may precede their speaker: "..., said Wang", "..., added the minister". */
 const INVERTIBLE = new Set(['say', 'add', 'tell', 'write', 'explain', 'reply', 'respond', 'answer', 'insist', 'argue', 'warn', 'note', 'declare', 'recall', 'comment', 'concede', 'counter', 'retort', 'quip', 'joke', 'boast', 'predict', 'acknowledge', 'admit', 'claim', 'complain', 'confirm', 'observe', 'remark', 'report', 'state', 'tweet']);
+
+/** "expressed (his) hope that ...", "voiced confidence that ...". */
+const EXPRESS_FORMS = new Set(['express', 'expresses', 'expressed', 'expressing', 'voice', 'voices', 'voiced', 'voicing']);
+/** "called the anniversary a milestone", "described it as ...". */
+const CALLED_FORMS = new Set(['called', 'calls', 'call', 'calling', 'described', 'describes', 'describing']);
+/** The words an indirect quote can open with: the only tokens findIndirect looks at closely. */
+const REPORTING_WORDS = new Set(['according', ...CUE_FORMS.keys(), ...EXPRESS_FORMS, ...CALLED_FORMS]);
 
 /** Verbs of thinking: "I think", "we believe" after a clause are parentheticals, not attributions. */
 const COGNITION = new Set(['think', 'believe', 'guess', 'imagine', 'feel', 'hope', 'expect', 'fear', 'doubt', 'assume', 'worry', 'reckon', 'suspect', 'learn', 'find', 'show', 'recognize', 'recognise']);
@@ -52,114 +59,112 @@ export function findIndirect(ctx: Ctx, usedCues: Set<number>, cueTaken: (i: numb
   const out: Found[] = [];
   for (let i = 0; i < T.length; i++) {
     const t = T[i];
-    if (t.inQ >= 0 || usedCues.has(i)) continue;
-    // "According to X, ..." / "..., according to X"
-    if (t.lower === 'according' && T[i + 1]?.lower === 'to' && T[i + 1].sent === t.sent) {
-      const f = according(ctx, i);
-      if (f) out.push(f);
-      continue;
-    }
-    const f = cueAt(ctx, i);
-    // "expressed (his) hope that ...", "voiced confidence that ..."
-    if (/^(express|expresses|expressed|expressing|voice|voices|voiced|voicing)$/.test(t.lower)) {
-      const g = expressed(ctx, i);
-      if (g) out.push(g);
-      continue;
-    }
-    if (!f) {
-      if (t.lower === 'called' || t.lower === 'calls' || t.lower === 'call' || t.lower === 'calling' || t.lower === 'described' || t.lower === 'describes' || t.lower === 'describing') {
-        const c = called(ctx, i);
-        if (c) out.push(c);
-      }
-      continue;
-    }
-    const prev = T[i - 1];
-    // "declined to say", "wants to add", "was told", "is said to"
-    if (prev && prev.sent === t.sent && (prev.lower === 'to' || prev.lower === 'not' || prev.lower === "n't" || prev.lower === 'n’t' || prev.lower === 'never')) continue;
-    if (prev && prev.sent === t.sent && /^(is|was|were|are|been|being|be|'s|’s|get|got|gets)$/.test(prev.lower) && f.form === 'past') continue;
-    const cueEnd = afterCue(ctx, i, f) - 1;
-    const comp = complementOf(ctx, i, f);
-    const first = sentFirst(ctx, i);
-    // inverted after the content: "..., says Paul Rieckhoff, founder of X." / "..." fragment," said Wang.
-    if ((f.form === 'past' || f.form === 's') && INVERTIBLE.has(f.lemma) && prev && prev.sent === t.sent && (prev.text === ',' || (prev.mark && T[i - 2]?.text === ','))) {
-      const r = subjectRight(ctx, cueEnd, sentLast(ctx, i) - 1);
-      if (r && nothingAfter(ctx, r.last + 1)) {
-        const g = postPosed(ctx, i, f.form, cueEnd, cueTaken);
-        if (g) {
-          out.push(g);
-          continue;
-        }
-      }
-    }
-    // cues that only attribute an adjacent quote ("she continued", "he asked"): the direct rules use them
-    if (f.cls === 'direct') continue;
-    // "The spokesman quoted Wallis as saying ...", "Wallis was quoted as saying ..."
-    if (f.form === 'ing' && prev && prev.lower === 'as' && (comp.kind === 'that' || comp.kind === 'clause' || comp.kind === 'quote')) {
-      const s = quotedAs(ctx, i - 1, first);
-      if (s) {
-        const g = make(ctx, comp.start, contentEnd(ctx, comp.start), i, cueEnd, s, 'indirect-quoted-as');
-        if (g) out.push(g);
-        continue;
-      }
-    }
-    // participial cues: ", adding that ..." or sentence-initial "Noting that ..., Wang said ..."
-    if (f.form === 'ing') {
-      if (!PARTICIPIAL_OK.has(f.lemma)) continue;
-      const lead = i === first || (i === first + 1 && /^(while|also|after|before|in|when|by)$/.test(T[first].lower));
-      // ", adding that ...", "began by saying ...", "after saying ..."
-      const afterComma = prev && prev.sent === t.sent && (prev.text === ',' || prev.lower === 'and' || isDash(prev) || /^(by|after|before|while|when|from|without|for)$/.test(prev.lower));
-      if (!(lead || afterComma) && !(prev && /^(is|was|were|are|been|be|'s|’s|am)$/.test(prev.lower))) continue;
-      if (!(comp.kind === 'that' || comp.kind === 'clause' || comp.kind === 'colon' || comp.kind === 'wh' || comp.kind === 'quote')) continue;
-      if (lead) {
-        const g = leadingParticiple(ctx, i, cueEnd, comp.start);
-        if (g) out.push(g);
-        continue;
-      }
-      if (afterComma) {
-        const s = mainSubject(ctx, i, first);
-        const g = make(ctx, comp.start, contentEnd(ctx, comp.start), i, cueEnd, s, 'indirect-participle');
-        if (g) out.push(g);
-        continue;
-      }
-      // progressive "is saying that": falls through with its subject
-    }
-    if (comp.kind === 'that' || comp.kind === 'clause' || comp.kind === 'colon' || comp.kind === 'wh' || comp.kind === 'quote') {
-      const s = subjectLeft(ctx, i, first);
-      if (s === 'negated') continue;
-      let speaker: SpeakerNP | null = s;
-      // "Schultz supported Democrats ... and said he did not support Trump": the first verb's subject
-      if (!speaker && prev && prev.sent === t.sent && (prev.lower === 'and' || prev.lower === 'but')) speaker = mainSubject(ctx, i - 1, first);
-      if (!speaker) continue;
-      let end = contentEnd(ctx, comp.start);
-      // "The governor added: It's typical ... She knows nothing ...": a colon introduces the rest of the paragraph
-      if (comp.kind === 'colon') {
-        let e = end;
-        while (e < T.length && T[e].para === t.para && !T[e].mark) e++;
-        end = trimEnd(ctx, comp.start, e);
-      }
-      if (comp.kind === 'quote' || T[comp.start]?.mark) {
-        // a quotation opening the content runs to its closing mark, even across sentences
-        const q = T[comp.start + 1]?.inQ ?? -1;
-        if (q >= 0) {
-          const p = ctx.passages[q];
-          let e = end;
-          while (e < T.length && T[e].start < p.after) e++;
-          end = Math.max(end, e);
-        }
-      }
-      const g = make(ctx, comp.start, end, i, cueEnd, speaker, 'indirect-' + comp.kind);
-      if (g) out.push(g);
-      continue;
-    }
-    if ((comp.kind === 'empty' || (comp.kind === 'pp' && circumstantial(ctx, comp.start))) && !COGNITION.has(f.lemma)) {
-      // post-posed: "CONTENT, Wang said." / "CONTENT, said Wang." / "The deal, he said, is dead."
+    if (t.inQ >= 0 || usedCues.has(i) || !REPORTING_WORDS.has(t.lower)) continue;
+    const f = indirectAt(ctx, i, cueTaken);
+    if (f) out.push(f);
+  }
+  for (const g of labelTurns(ctx)) out.push(g);
+  return out;
+}
+
+/** The indirect quote a reporting word at token i opens, or null. */
+function indirectAt(ctx: Ctx, i: number, cueTaken: (i: number) => boolean): Found | null {
+  const T = ctx.toks;
+  const t = T[i];
+  // "According to X, ..." / "..., according to X"
+  if (t.lower === 'according' && T[i + 1]?.lower === 'to' && T[i + 1].sent === t.sent) return according(ctx, i);
+  const f = cueAt(ctx, i);
+  // "expressed (his) hope that ...", "voiced confidence that ..."
+  if (EXPRESS_FORMS.has(t.lower)) return expressed(ctx, i);
+  if (!f) return CALLED_FORMS.has(t.lower) ? called(ctx, i) : null;
+  return reportedAt(ctx, i, f, cueTaken);
+}
+
+/**
+ * The indirect quote a speech cue at token i reports, or null. Apart from the scan over every token in
+ * findIndirect: cues are few, and this is where most of the stage's rules are.
+ */
+function reportedAt(ctx: Ctx, i: number, f: CueForm, cueTaken: (i: number) => boolean): Found | null {
+  const T = ctx.toks;
+  const t = T[i];
+  const prev = T[i - 1];
+  // "declined to say", "wants to add", "was told", "is said to"
+  if (prev && prev.sent === t.sent && (prev.lower === 'to' || prev.lower === 'not' || prev.lower === "n't" || prev.lower === 'n’t' || prev.lower === 'never')) return null;
+  if (prev && prev.sent === t.sent && /^(is|was|were|are|been|being|be|'s|’s|get|got|gets)$/.test(prev.lower) && f.form === 'past') return null;
+  const cueEnd = afterCue(ctx, i, f) - 1;
+  const comp = complementOf(ctx, i, f);
+  const first = sentFirst(ctx, i);
+  // inverted after the content: "..., says Paul Rieckhoff, founder of X." / "..." fragment," said Wang.
+  if ((f.form === 'past' || f.form === 's') && INVERTIBLE.has(f.lemma) && prev && prev.sent === t.sent && (prev.text === ',' || (prev.mark && T[i - 2]?.text === ','))) {
+    const r = subjectRight(ctx, cueEnd, sentLast(ctx, i) - 1);
+    if (r && nothingAfter(ctx, r.last + 1)) {
       const g = postPosed(ctx, i, f.form, cueEnd, cueTaken);
-      if (g) out.push(g);
+      if (g) return g;
     }
   }
-  // speaker labels opening a paragraph: transcript turns ("MR ICE: Thank you ...") and headlines
-  // ("Pence: Gennifer Flowers won't be at the debate"). A turn runs on over unlabelled paragraphs until the
-  // next label (at most a few paragraphs), as transcripts do.
+  // cues that only attribute an adjacent quote ("she continued", "he asked"): the direct rules use them
+  if (f.cls === 'direct') return null;
+  // "The spokesman quoted Wallis as saying ...", "Wallis was quoted as saying ..."
+  if (f.form === 'ing' && prev && prev.lower === 'as' && (comp.kind === 'that' || comp.kind === 'clause' || comp.kind === 'quote')) {
+    const s = quotedAs(ctx, i - 1, first);
+    if (s) return make(ctx, comp.start, contentEnd(ctx, comp.start), i, cueEnd, s, 'indirect-quoted-as');
+  }
+  // participial cues: ", adding that ..." or sentence-initial "Noting that ..., Wang said ..."
+  if (f.form === 'ing') {
+    if (!PARTICIPIAL_OK.has(f.lemma)) return null;
+    const lead = i === first || (i === first + 1 && /^(while|also|after|before|in|when|by)$/.test(T[first].lower));
+    // ", adding that ...", "began by saying ...", "after saying ..."
+    const afterComma = prev && prev.sent === t.sent && (prev.text === ',' || prev.lower === 'and' || isDash(prev) || /^(by|after|before|while|when|from|without|for)$/.test(prev.lower));
+    if (!(lead || afterComma) && !(prev && /^(is|was|were|are|been|be|'s|’s|am)$/.test(prev.lower))) return null;
+    if (!(comp.kind === 'that' || comp.kind === 'clause' || comp.kind === 'colon' || comp.kind === 'wh' || comp.kind === 'quote')) return null;
+    if (lead) return leadingParticiple(ctx, i, cueEnd, comp.start);
+    if (afterComma) {
+      const s = mainSubject(ctx, i, first);
+      return make(ctx, comp.start, contentEnd(ctx, comp.start), i, cueEnd, s, 'indirect-participle');
+    }
+    // progressive "is saying that": falls through with its subject
+  }
+  if (comp.kind === 'that' || comp.kind === 'clause' || comp.kind === 'colon' || comp.kind === 'wh' || comp.kind === 'quote') {
+    const s = subjectLeft(ctx, i, first);
+    if (s === 'negated') return null;
+    let speaker: SpeakerNP | null = s;
+    // "Schultz supported Democrats ... and said he did not support Trump": the first verb's subject
+    if (!speaker && prev && prev.sent === t.sent && (prev.lower === 'and' || prev.lower === 'but')) speaker = mainSubject(ctx, i - 1, first);
+    if (!speaker) return null;
+    let end = contentEnd(ctx, comp.start);
+    // "The governor added: It's typical ... She knows nothing ...": a colon introduces the rest of the paragraph
+    if (comp.kind === 'colon') {
+      let e = end;
+      while (e < T.length && T[e].para === t.para && !T[e].mark) e++;
+      end = trimEnd(ctx, comp.start, e);
+    }
+    if (comp.kind === 'quote' || T[comp.start]?.mark) {
+      // a quotation opening the content runs to its closing mark, even across sentences
+      const q = T[comp.start + 1]?.inQ ?? -1;
+      if (q >= 0) {
+        const p = ctx.passages[q];
+        let e = end;
+        while (e < T.length && T[e].start < p.after) e++;
+        end = Math.max(end, e);
+      }
+    }
+    return make(ctx, comp.start, end, i, cueEnd, speaker, 'indirect-' + comp.kind);
+  }
+  if ((comp.kind === 'empty' || (comp.kind === 'pp' && circumstantial(ctx, comp.start))) && !COGNITION.has(f.lemma)) {
+    // post-posed: "CONTENT, Wang said." / "CONTENT, said Wang." / "The deal, he said, is dead."
+    return postPosed(ctx, i, f.form, cueEnd, cueTaken);
+  }
+  return null;
+}
+
+/**
+ * Speaker labels opening a paragraph: transcript turns ("MR ICE: Thank you ...") and headlines ("Pence:
+ * Gennifer Flowers won't be at the debate"). A turn runs on over unlabelled paragraphs until the next
+ * label (at most a few paragraphs), as transcripts do.
+ */
+function labelTurns(ctx: Ctx): Found[] {
+  const T = ctx.toks;
+  const out: Found[] = [];
   const labels: { para: number; lab: NonNullable<ReturnType<typeof labelAt>>; first: number }[] = [];
   for (let pi = 0; pi < ctx.paras.length; pi++) {
     const k = firstTok(ctx, ctx.paras[pi].start);
@@ -369,6 +374,7 @@ function according(ctx: Ctx, i: number): Found | null {
     let k = s.last + 1;
     while (k < last && T[k].text !== ',') k++;
     a = k + 1;
+    if (a >= last) return null; // "according to X" closing the text: no content
     b = contentEnd(ctx, a);
   } else {
     const prev = T[i - 1];

@@ -32,6 +32,9 @@ const SINGLE_OPEN = new Set(['‘', '‹', '‚', '‛']);
 const SINGLE_CLOSE = new Set(['’', '›']);
 const SINGLE_AMBI = new Set(["'"]);
 const MARK_CHARS = new Set([...DOUBLE_OPEN, ...DOUBLE_CLOSE, ...DOUBLE_AMBI, ...SINGLE_OPEN, ...SINGLE_CLOSE, ...SINGLE_AMBI, '`']);
+/** MARK_CHARS by char code, for the scan over every character of the text. */
+const MARK_CODES = new Set([...MARK_CHARS].map((c) => c.charCodeAt(0)));
+const isMarkCode = (c: number) => c === 0x22 || c === 0x27 || c === 0x60 || (c > 0x7f && MARK_CODES.has(c));
 
 const isWs = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -122,7 +125,7 @@ export function findPassages(text: string, paras: Paragraph[], sentenceEnd: (pos
       out.push({ start: s, end: e, open: open.pos, close: closeAt, after, para: pi, single: open.kind === 'single', continues: !!flags.continues, unclosed: !!flags.unclosed });
     };
     for (let i = p.start; i < p.end; i++) {
-      if (!MARK_CHARS.has(text[i])) continue;
+      if (!isMarkCode(text.charCodeAt(i))) continue;
       const m = classify(text, i, p);
       if (!m) continue;
       i += m.len - 1;

@@ -33,17 +33,38 @@ export function compileToneLexicon(extension: Record<string, number> = {}, token
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
+/** WORDLIKE.test(s), answered from the char codes when s has an ASCII letter or digit or is all ASCII. */
+function isWordlike(s: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+    if (c > 0x7f) ascii = false;
+  }
+  return !ascii && WORDLIKE.test(s);
+}
+
+/** The first (longest) phrase of `cands` spelled by the tokens from i (before `last`), or undefined. */
+function phraseAt(tokens: Token[], i: number, last: number, cands: { tokens: string[]; valence: number }[]): { tokens: string[]; valence: number } | undefined {
+  for (const c of cands) {
+    let k = 0;
+    while (k < c.tokens.length && i + k < last && tokens[i + k].lower === c.tokens[k]) k++;
+    if (k === c.tokens.length) return c;
+  }
+  return undefined;
+}
+
 /** Tone of the tokens in [first, last). */
 function toneOf(tokens: Token[], first: number, last: number, lex: ToneLexicon): number | null {
   let words = 0;
   let sum = 0;
   for (let i = first; i < last; i++) {
     const t = tokens[i];
-    if (!WORDLIKE.test(t.text)) continue;
+    if (!isWordlike(t.text)) continue;
     words++;
     const cands = lex.byFirst.get(t.lower);
     if (!cands) continue;
-    const hit = cands.find((c) => c.tokens.every((w, k) => i + k < last && tokens[i + k].lower === w));
+    const hit = phraseAt(tokens, i, last, cands);
     if (!hit) continue;
     let negated = false;
     for (let k = Math.max(first, i - 3); k < i; k++) if (NEGATORS.has(tokens[k].lower)) negated = true;

@@ -25,7 +25,61 @@ import { addDays, addMonths, mondayOf } from '../calendar.js';
 import { AMBIGUOUS_MONTHS, MONTH_INTRODUCERS, MONTH_PATTERN, WEEKDAYS, WEEKDAY_PATTERN, monthOf } from '../lexicon.js';
 import type { Candidate, SentenceView, Shift, TimeContext, TimeParser } from '../types.js';
 
-const engine = new Chrono(configuration.createCasualConfiguration(false));
+const casual = configuration.createCasualConfiguration(false);
+const engine = new Chrono(casual);
+
+/**
+ * What each chrono-node parser's pattern cannot match without: a digit, a month or weekday name, or one
+ * of its key words (matched case-insensitively, as the patterns are). A parser is run only on sentences
+ * that hold one of its anchors. This changes no result: chrono-node runs its parsers independently, over
+ * the same text, and its refiners only rework what they found, so a parser that cannot match adds
+ * nothing. Parsers not listed here (a newer chrono-node) always run.
+ */
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const PARSER_ANCHORS: Record<string, readonly string[]> = {
+  ENYearMonthDayParser: DIGITS,
+  ISOFormatParser: DIGITS,
+  SlashDateFormatParser: DIGITS,
+  ENSlashMonthFormatParser: DIGITS,
+  ENTimeExpressionParser: DIGITS,
+  ENYearMonthNameParser: MONTH_NAMES,
+  ENMonthNameLittleEndianParser: MONTH_NAMES,
+  ENMonthNameMiddleEndianParser: MONTH_NAMES,
+  ENMonthNameParser: MONTH_NAMES,
+  ENWeekdayParser: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'week'],
+  ENCasualDateParser: ['now', 'today', 'night', 'tomorrow', 'overmorrow', 'tmr', 'yesterday'],
+  ENCasualTimeParser: ['morning', 'afternoon', 'evening', 'night', 'noon', 'midday'],
+  ENEndOfCurrentMonthParser: ['month'],
+  ENRelativeDateFormatParser: ['this', 'last', 'past', 'next'],
+  ENTimeUnitCasualRelativeFormatParser: ['this', 'last', 'past', 'next', 'after', '+', '-'],
+  ENTimeUnitWithinFormatParser: ['in', 'for'],
+  ENTimeUnitAgoFormatParser: ['ago', 'before', 'earlier'],
+  ENTimeUnitLaterFormatParser: ['later', 'after', 'from now', 'henceforth', 'forward', 'out'],
+};
+/** The distinct anchor lists, and for each parser the index of its list (-1: always run). */
+const ANCHORS = [...new Set(Object.values(PARSER_ANCHORS))];
+const parserAnchor = casual.parsers.map((p) => {
+  const a = PARSER_ANCHORS[p.constructor.name];
+  return a ? ANCHORS.indexOf(a) : -1;
+});
+/** Each anchor list as one case-insensitive pattern, read like chrono-node's own (/i, no u flag). */
+const ANCHOR_PATTERNS = ANCHORS.map((words) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i'));
+/** Engines over the parsers a set of present anchors allows (a bit mask over ANCHORS), made on first use. */
+const engines = new Map<number, Chrono | null>();
+
+/** chrono-node restricted to the parsers that can match in `text`; null when none can. */
+function engineFor(text: string): Chrono | null {
+  let mask = 0;
+  for (let k = 0; k < ANCHOR_PATTERNS.length; k++) if (ANCHOR_PATTERNS[k].test(text)) mask |= 1 << k;
+  let e = engines.get(mask);
+  if (e === undefined) {
+    const parsers = casual.parsers.filter((_, i) => parserAnchor[i] < 0 || (mask & (1 << parserAnchor[i])) !== 0);
+    e = parsers.length ? new Chrono({ parsers, refiners: casual.refiners }) : null;
+    engines.set(mask, e);
+  }
+  return e;
+}
 
 const known = (c: ParsedComponents, k: 'year' | 'month' | 'day' | 'weekday') => c.isCertain(k);
 const hasDate = (c: ParsedComponents) => known(c, 'year') || known(c, 'month') || known(c, 'day') || known(c, 'weekday');
@@ -272,7 +326,8 @@ export const chronoParser: TimeParser = {
       }
       out.push(cand);
     };
-    for (const r of engine.parse(s.text, refDate)) take(r, s.start, 0);
+    const sentenceEngine = engineFor(s.text);
+    if (sentenceEngine) for (const r of sentenceEngine.parse(s.text, refDate)) take(r, s.start, 0);
     return out;
   },
 };
