@@ -144,13 +144,28 @@ function known(r: Resolution, h: NameHit, before: number): PersonRecord | null {
   for (const p of r.persons) {
     const same = (h.kbIds.length && p.kb && h.kbIds.includes(p.kb.id)) || h.norms.every((n) => p.norms.has(n)) || (p.norms.size && [...p.norms].every((n) => h.norms.includes(n)) && h.evidence !== 'bare');
     if (!same) continue;
-    const last = Math.max(p.first, ...p.mentions.filter((m) => m.start < before).map((m) => m.start));
+    // the latest mention before `before` (a loop: spreading thousands of mentions into Math.max is
+    // quadratic over an article and can overflow the stack)
+    let last = p.first;
+    for (const m of p.mentions) if (m.start < before && m.start > last) last = m.start;
     if (last > bestAt) {
       best = p;
       bestAt = last;
     }
   }
   return best;
+}
+
+/** Index of the first word starting at or after `pos` (binary search; words are in text order). */
+function firstWordAt(words: Mentions['words'], pos: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The last person before `pos` (by a mention other than a pronoun) that `ok` accepts. */
@@ -240,7 +255,7 @@ function attachPronouns(r: Resolution): void {
     if (pr.gender === 'pl') continue;
     const compatible = (p: PersonRecord) => !p.gender || p.gender === pr.gender;
     const words = mentions.words;
-    const sentStart = words.findIndex((w) => w.start >= doc.sentences[pr.sentence].start);
+    const sentStart = firstWordAt(words, doc.sentences[pr.sentence].start);
     let target: PersonRecord | null = null;
     if (pr.w - sentStart <= 2) {
       const comma = words.slice(pr.w + 1, pr.w + 4).find((w) => w.gap.includes(','));

@@ -83,7 +83,8 @@ function cueAt(tokens: Token[], s: Sentence, i: number): { actionStart: number; 
     }
     return null;
   }
-  if (t.lower === 'will' && i + 1 < s.last && FUTURE_UNDERTAKINGS.has(tokens[i + 1].lower)) return { actionStart: i + 1, rule: 'will-undertake' };
+  // "will provide", and "would provide" in reported speech ("Wong said Australia would provide ...")
+  if ((t.lower === 'will' || t.lower === 'would') && i + 1 < s.last && FUTURE_UNDERTAKINGS.has(tokens[i + 1].lower)) return { actionStart: i + 1, rule: 'will-undertake' };
   return null;
 }
 

@@ -16,6 +16,7 @@ import type { Mentions } from '../mentions/index.js';
 const REMOTE = /\b(call|calls|called|phone|phoned|telephone|telephoned|spoke|speak|speaks|videoconference|video conference|virtual|virtually|video|online|letter|message)\b(?!\s+(for|on|upon)\b)/i;
 const SPECIFIC: Record<PlaceRecord['kind'], number> = { place: 0, seat: 0, capital: 0, admin1: 1, country: 2 };
 
+const PLANNED = /\b(to\s+(?!the\b|a\b|an\b)[a-z]+|will|would|plans?|planned|next)\b/i;
 const MEETING = /\b(met|meet|meets|meeting|meetings|talks|discussions|visit|visited|visiting|summit|dialogue|conference|negotiations|hosted)\b/i;
 
 /** Not a place where something happens: where someone comes from ("from Nigeria"), or the scene of a
@@ -23,6 +24,12 @@ const MEETING = /\b(met|meet|meets|meeting|meetings|talks|discussions|visit|visi
 function usable(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   return !/\bfrom\s+(the\s+)?$/i.test(before) && !/\b(war|conflict|crisis|situation|violence|fighting|aggression|invasion|attacks?|operations?|presence|troops|forces|people|population|refugees|humanitarian)\s+(in|inside|across|throughout)\s+(the\s+)?$/i.test(before);
+}
+
+/** A place after the trigger inside an infinitive ("agreed ... to hold their next dialogue in
+ * Canberra") is where the agreed action will happen, not where the agreeing did. */
+function embedded(text: string, triggerEnd: number, placeStart: number): boolean {
+  return placeStart > triggerEnd && /\bto\s+(?!the\b|a\b|an\b)[a-z]+\b/.test(text.slice(triggerEnd, placeStart));
 }
 
 const toLocation = (p: PlaceRecord): EventLocation => ({ name: p.name, code: p.code, lat: p.lat, lon: p.lon, geonameId: p.geonameId });
@@ -36,9 +43,15 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
   let occasion: { location: EventLocation; at: number } | null = null;
   // a place where people met, whether or not that meeting was coded as an event ("to continue
   // discussions ... in Doha, Qatar")
+  // (a meeting that is only planned, "agreed to hold their next dialogue in Canberra", is not one)
+  const heldAt = (s: { start: number; end: number }) => {
+    const m = MEETING.exec(text.slice(s.start, s.end));
+    return m && !PLANNED.test(text.slice(s.start, s.start + m.index)) ? s.start + m.index : -1;
+  };
   const meetings = doc.sentences
-    .filter((s) => MEETING.test(text.slice(s.start, s.end)))
-    .flatMap((s) => places.flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start)).map((m) => ({ at: s.start, p }))))
+    .map((s) => ({ s, w: heldAt(s) }))
+    .filter(({ w }) => w >= 0)
+    .flatMap(({ s, w }) => places.flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start) && !embedded(text, w, m.start)).map(() => ({ at: s.start, p }))))
     .sort((a, b) => a.at - b.at || SPECIFIC[a.p.kind] - SPECIFIC[b.p.kind]);
   const order = [...events].sort((a, b) => a.trigger.start - b.trigger.start);
   // with no dateline, a meeting place told later in the article is still where the occasion was
@@ -54,7 +67,7 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
     // a stop of a trip is the place in the country visited ("travel to India and Nepal")
     const parties = new Set([...e.actors, ...e.recipients].map((id) => codeOf.get(id)).filter(Boolean));
     const inSentence = places
-      .flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start)).map((m) => ({ p, m })))
+      .flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start) && !embedded(text, e.trigger.end, m.start)).map((m) => ({ p, m })))
       .sort((a, b) => Number(parties.has(b.p.code)) - Number(parties.has(a.p.code)) || SPECIFIC[a.p.kind] - SPECIFIC[b.p.kind] || Math.abs(a.m.start - e.trigger.start) - Math.abs(b.m.start - e.trigger.start));
     const near = text.slice(Math.max(s.start, e.trigger.start - 30), Math.min(s.end, e.trigger.end + 30));
     let location: EventLocation | null = null;
