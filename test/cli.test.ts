@@ -70,3 +70,20 @@ test('kb import-tabari writes a KB file that extract accepts with --kb', () => {
   const p = lines(r.stdout)[0].actors.find((a: { type: string }) => a.type === 'person');
   assert.deepEqual([p.name, p.code, p.sector], ['Zoran Velikovic', 'SRB', 'GOV']);
 });
+
+test('--lexicon merges a user event lexicon; a bad one is a usage error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-lex-'));
+  const text = 'Japanese Foreign Minister Kenji Sato snubbed German Foreign Minister Eva Hartmann.';
+  const lex = join(dir, 'mine.json');
+  writeFileSync(lex, JSON.stringify({ entries: [{ pattern: 'snub', pos: 'verb', type: 'REJECT', cameo: '120', frame: { recipient: ['dobj'] } }] }));
+  const before = lines(run(['extract', '--date', '2022-01-01', '-'], text).stdout)[0].events;
+  assert.ok(!before.some((e: { type: string }) => e.type === 'REJECT'));
+  const r = run(['extract', '--lexicon', lex, '--date', '2022-01-01', '-'], text);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(lines(r.stdout)[0].events.some((e: { type: string }) => e.type === 'REJECT'), 'the user entry codes "snubbed"');
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ entries: [{ pattern: 'snub', type: 'SNUB' }] }));
+  const b = run(['extract', '--lexicon', bad, '-'], text);
+  assert.equal(b.status, 2);
+  assert.match(b.stderr, /SNUB|type/);
+});

@@ -45,9 +45,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .addOption(new Option('-f, --format <format>', 'output format (default: jsonl when piped, pretty on a terminal)').choices(['jsonl', 'pretty']))
     .option('-d, --date <YYYY-MM-DD>', 'publication date for inputs that carry none (plain text)')
     .option('--kb <file>', 'a knowledge-base file merged over the shipped one (repeatable)', collect, [])
+    .option('--lexicon <file>', 'an event-lexicon file merged over data/lexicon/events.json (repeatable; same id replaces an entry)', collect, [])
     .option('--disable <stages>', 'comma-separated stage names to switch off', '')
     .option('--max-article-size <size>', 'skip (and report) an article larger than this: UTF-8 bytes of its text and title, e.g. 500KB, 2MB (K = 1024); 0 for no limit', formatBytes(DEFAULT_MAX_ARTICLE_BYTES).replace(' ', ''))
-    .action((inputs: string[], opts: { format?: string; date?: string; kb: string[]; disable: string; maxArticleSize: string }) => {
+    .action((inputs: string[], opts: { format?: string; date?: string; kb: string[]; lexicon: string[]; disable: string; maxArticleSize: string }) => {
       if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${opts.date}"`);
       let maxArticleBytes: number;
       try {
@@ -55,7 +56,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       } catch (e) {
         throw new UsageError(`--max-article-size: ${(e as Error).message}`);
       }
-      const engine = loadEngine({ kb: opts.kb, disable: opts.disable ? opts.disable.split(',').map((s) => s.trim()).filter(Boolean) : [] });
+      let engine;
+      try {
+        engine = loadEngine({ kb: opts.kb, lexicon: opts.lexicon, disable: opts.disable ? opts.disable.split(',').map((s) => s.trim()).filter(Boolean) : [] });
+      } catch (e) {
+        if (e instanceof KbError) throw e;
+        throw new UsageError((e as Error).message); // a bad lexicon file or stage name
+      }
       const format = opts.format ?? (io.isTTY ? 'pretty' : 'jsonl');
       let ok = 0;
       let failed = 0;

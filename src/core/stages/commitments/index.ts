@@ -18,7 +18,7 @@
  *  6. Event: the event whose trigger is the cue, else an AGREE event in the same sentence.
  */
 import type { Doc, Sentence, Token } from '../../nlp.js';
-import type { Actor, Commitment, Event, Mention, TimeExpression } from '../../types.js';
+import type { Actor, Commitment, Event, Mention, Span, TimeExpression } from '../../types.js';
 import { CONCRETE_NOUNS, CONDITIONAL, FUTURE_UNDERTAKINGS, PROMISE_NOUNS, PROMISE_VERBS, VAGUE_OBJECTS, VAGUE_VERBS } from './lexicon.js';
 
 export interface CommitmentsInput {
@@ -48,7 +48,7 @@ function clauseEnd(tokens: Token[], from: number, last: number): number {
   for (let i = from; i < last; i++) {
     const t = tokens[i];
     if (t.text === ';') return i;
-    if (t.text === ',' && i + 1 < last && ['while', 'but', 'whereas', 'although', 'which', 'particularly', 'especially', 'the', 'officials', 'sources', 'he', 'she', 'they'].includes(tokens[i + 1].lower)) return i;
+    if (t.text === ',' && i + 1 < last && ['while', 'but', 'whereas', 'although', 'which', 'particularly', 'especially', 'the', 'officials', 'sources', 'he', 'she', 'they', 'adding', 'saying', 'noting', 'stressing'].includes(tokens[i + 1].lower)) return i;
   }
   let end = last;
   while (end > from && tokens[end - 1].pos === 'PUNCT') end--;
@@ -134,7 +134,12 @@ function commitmentAt(input: Required<CommitmentsInput>, byId: Map<string, Actor
   if (time && time.start > actStart) actionEnd = text.slice(actStart, time.start).trimEnd().length + actStart;
   const clause = text.slice(s.start, actEnd).toLowerCase();
   const strength: Strength = /\bin principle\b/.test(clause) ? 'in-principle' : tokens.slice(s.first, end).some((x) => CONDITIONAL.has(x.lower)) ? 'conditional' : 'firm';
-  const event = events.find((e) => e.trigger.start <= t.start && e.trigger.end >= t.end) ?? events.find((e) => e.type === 'AGREE' && e.sentence.start === s.start) ?? null;
+  // any telling of the event counts (an event told twice keeps one trigger, and lists all in evidence)
+  const tellings = (e: Event) => [{ trigger: e.trigger, sentence: e.sentence }, ...((e as Event & { evidence?: { field?: string; trigger: Span; start: number }[] }).evidence ?? []).filter((x) => x.field !== 'title').map((x) => ({ trigger: x.trigger, sentence: { start: x.start } }))];
+  const event =
+    events.find((e) => tellings(e).some((x) => x.trigger.start <= t.start && x.trigger.end >= t.end)) ??
+    events.find((e) => e.type === 'AGREE' && tellings(e).some((x) => x.sentence.start === s.start)) ??
+    null;
   const action = text.slice(actStart, actionEnd).replace(/\s+/g, ' ').trim();
   if (!action) return null; // only a line break before the time ("agreed to\nby 2030")
   const found: Found = {
