@@ -103,12 +103,24 @@ function findValue(text: string, value: string, from: number): number {
   return text.startsWith(value, at) ? at : text.indexOf(value, from);
 }
 
+/**
+ * wink-nlp's tokenizer keeps a word it has met before whole and splits an unseen one, and its cache
+ * grows with every text it reads: "Poor's" is "Poor" + "'s" the first time and "Poor's" after that.
+ * To keep the analysis of an article independent of the articles read before it, the text wink-nlp
+ * reads has possessive clitics already split off (tokens are located in the original text, so offsets
+ * are unchanged).
+ */
+const POSSESSIVE = /(\p{L})(['’]s)(?=[^\p{L}\p{N}]|$)/gu;
+function splitClitics(text: string): string {
+  return text.includes("'") || text.includes('’') ? text.replace(POSSESSIVE, '$1 $2') : text;
+}
+
 /** Loads the model once (about 80 ms) and returns a pure text → Doc function. */
 export function createAnalyzer(): Analyzer {
   const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   return (text: string): Doc => {
-    const wd = nlp.readDoc(breakLongRuns(text));
+    const wd = nlp.readDoc(breakLongRuns(splitClitics(text)));
     const values = wd.tokens().out(its.value) as string[];
     const pos = wd.tokens().out(its.pos) as string[];
     const sentSpans = wd.sentences().out(its.span) as unknown as number[][];
