@@ -6,6 +6,7 @@ import { registerIngest } from './ingest.js';
 import { registerQuery } from './query.js';
 import { registerServe } from './serve.js';
 import { registerDemo } from './demo.js';
+import { registerDistributed } from './distributed.js';
 
 export type { CommandContext } from './common.js';
 
@@ -15,4 +16,5 @@ export function registerCorpusCommands(program: Command, ctx: CommandContext, ve
   registerExport(program, ctx, version);
   registerServe(program, ctx);
   registerDemo(program, ctx);
+  registerDistributed(program, ctx);
 }

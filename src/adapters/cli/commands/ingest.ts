@@ -64,8 +64,11 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
     .option('--timeout <seconds>', 'seconds before a fetch gives up', '20')
     .option('--max-article-size <size>', 'skip (and report) an article larger than this (UTF-8 bytes of text and title, e.g. 500KB, 2MB); 0 for no limit', formatBytes(DEFAULT_MAX_ARTICLE_BYTES).replace(' ', ''))
     .addOption(new Option('--summary <format>', 'the summary at the end').choices(['text', 'json']).default('text'))
+    .option('--queue <url>', 'publish to a NATS JetStream work queue (nats://host:4222) for parley worker, instead of extracting here')
     .action(
-      action(ctx, async (sources: string[], o: { db: string; date?: string; kb: string[]; disable: string; workers: number; link: boolean; asOf?: string; timeout: string; summary: string; maxArticleSize: string }) => {
+      action(ctx, async (sources: string[], o: { db: string; date?: string; kb: string[]; disable: string; workers: number; link: boolean; asOf?: string; timeout: string; summary: string; maxArticleSize: string; queue?: string }) => {
+        // distributed: the workers extract and write (see docs/distributed.md)
+        if (o.queue) return (await import('./distributed.js')).enqueueSources(sources, { queue: o.queue, date: o.date, timeout: o.timeout, maxArticleSize: o.maxArticleSize, summary: o.summary }, ctx);
         let maxArticleBytes: number;
         try {
           maxArticleBytes = parseSize(o.maxArticleSize);
