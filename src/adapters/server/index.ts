@@ -8,6 +8,7 @@
  * never a stack; request bodies are size-limited; the dashboard is served from an in-memory map of
  * the built files (no path ever reaches the disk); SQL the server adds is parameterised (reads.ts).
  */
+import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -59,6 +60,11 @@ export interface ServerOptions {
   allowedHosts?: string[];
   /** Log requests (fastify's logger). Default false; server errors are logged either way. */
   logger?: boolean;
+  /**
+   * A secret every request that changes the store must carry (`Authorization: Bearer TOKEN`); reads
+   * stay open. Default: none (then only same-origin requests may write; see SECURITY.md).
+   */
+  token?: string | null;
   /** Where a server error is reported (default: stderr). */
   onError?: (e: unknown) => void;
 }
@@ -109,12 +115,22 @@ export function createServer(o: ServerOptions): FastifyInstance {
   const onError = o.onError ?? ((e: unknown) => process.stderr.write(`parley serve: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
 
   const hosts = o.allowedHosts ? new Set(o.allowedHosts.map((h) => h.toLowerCase())) : null;
+  const token = o.token ? Buffer.from(o.token) : null;
+  // constant-time comparison, so the time of a refusal says nothing about the token
+  const tokenOk = (header: string | undefined) => {
+    const given = Buffer.from(/^Bearer\s+(.+)$/i.exec(header ?? '')?.[1] ?? '');
+    return token !== null && given.length === token.length && timingSafeEqual(given, token);
+  };
   app.addHook('onRequest', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
     const host = String(req.headers.host ?? '').toLowerCase();
     if (hosts && !hosts.has(host.replace(/:\d+$/, ''))) throw new HttpError(403, 'this server does not answer to that host name');
     // a page on another site must not write to the store through the analyst's browser
     if (req.method !== 'GET' && req.method !== 'HEAD') {
+      if (token && !tokenOk(req.headers.authorization)) {
+        reply.header('www-authenticate', 'Bearer');
+        throw new HttpError(401, 'this server takes writes only with its token (Authorization: Bearer TOKEN)');
+      }
       const origin = req.headers.origin;
       const site = req.headers['sec-fetch-site'];
       let crossOrigin = site === 'cross-site' || site === 'same-site';

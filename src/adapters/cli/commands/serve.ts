@@ -17,11 +17,13 @@ export interface ServeOptions {
   allowPrivateFetch?: boolean;
   log?: boolean;
   cache: boolean;
+  token?: string;
 }
 
 export const hostOption = (cmd: Command) =>
   cmd
-    .option('--host <host>', 'the interface to listen on (0.0.0.0 for every interface: the API has no authentication)', '127.0.0.1')
+    .option('--host <host>', 'the interface to listen on; an address beyond this machine needs --token', '127.0.0.1')
+    .option('--token <token>', 'a secret that requests changing the store must carry as "Authorization: Bearer TOKEN" (default: $PARLEY_TOKEN)')
     .option('-p, --port <port>', 'the port (0: any free port)', '8080')
     .option('--kb <file>', 'a knowledge-base file merged over the shipped one, for POST /articles (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--disable <stages>', 'comma-separated stage names to switch off, for POST /articles', '')
@@ -64,8 +66,11 @@ export async function serveStore(ctx: CommandContext, store: Store, o: ServeOpti
   const engine = o.readOnly ? null : workerExtractor(o.kb, disable);
   // on a loopback address, only the names of this machine: a DNS-rebinding page cannot reach the API
   const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(o.host);
+  const token = o.token || process.env.PARLEY_TOKEN || null; // an empty value is none
+  if (!loopback && !token) throw new UsageError(`refusing to listen on ${o.host} without a token: anyone who reaches it could write to the store (give --token or PARLEY_TOKEN, or serve on 127.0.0.1)`);
+  if (token !== null && token.length < 16) throw new UsageError('--token must be at least 16 characters');
   const allowedHosts = loopback ? ['localhost', '127.0.0.1', '[::1]', o.host.includes(':') ? `[${o.host}]` : o.host] : undefined;
-  const app = createServer({ store, allowedHosts, engine: engine?.extractor, engineFingerprint: o.readOnly ? null : engineFingerprint(o.kb, disable), allowPrivateFetch: !!o.allowPrivateFetch, logger: !!o.log, cache: o.cache !== false });
+  const app = createServer({ store, allowedHosts, token, engine: engine?.extractor, engineFingerprint: o.readOnly ? null : engineFingerprint(o.kb, disable), allowPrivateFetch: !!o.allowPrivateFetch, logger: !!o.log, cache: o.cache !== false });
   let address: { port: number };
   try {
     try {
