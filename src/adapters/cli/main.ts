@@ -10,9 +10,10 @@ import { KbError, loadKnowledgeBase, readKbFile } from '../../knowledge/load.js'
 import { importTabari } from '../../knowledge/tabari.js';
 import { readFileSync } from 'node:fs';
 import { readInputs } from './inputs.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, parseSize } from '../../readers/index.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes } from '../../readers/index.js';
 import { pretty } from './pretty.js';
 import { registerCorpusCommands } from './commands/index.js';
+import { articleSizeLimit, checkDay, UsageError } from './commands/common.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -49,13 +50,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--disable <stages>', 'comma-separated stage names to switch off', '')
     .option('--max-article-size <size>', 'skip (and report) an article larger than this: UTF-8 bytes of its text and title, e.g. 500KB, 2MB (K = 1024); 0 for no limit', formatBytes(DEFAULT_MAX_ARTICLE_BYTES).replace(' ', ''))
     .action((inputs: string[], opts: { format?: string; date?: string; kb: string[]; lexicon: string[]; disable: string; maxArticleSize: string }) => {
-      if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${opts.date}"`);
-      let maxArticleBytes: number;
-      try {
-        maxArticleBytes = parseSize(opts.maxArticleSize);
-      } catch (e) {
-        throw new UsageError(`--max-article-size: ${(e as Error).message}`);
-      }
+      checkDay(opts.date);
+      const maxArticleBytes = articleSizeLimit(opts.maxArticleSize);
       let engine;
       try {
         engine = loadEngine({ kb: opts.kb, lexicon: opts.lexicon, disable: opts.disable ? opts.disable.split(',').map((s) => s.trim()).filter(Boolean) : [] });
@@ -130,4 +126,3 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   return code;
 }
 
-class UsageError extends Error {}

@@ -1,6 +1,7 @@
 /** Shared pieces of the corpus commands: the context from main, usage errors, output formats. */
 import { existsSync } from 'node:fs';
 import { Option } from 'commander';
+import { parseSize } from '../../../readers/index.js';
 import { DEFAULT_DB, openStore, StoreError, type Store } from '../../store/index.js';
 
 export interface CommandContext {
@@ -17,7 +18,22 @@ export interface CommandContext {
 export class UsageError extends Error {}
 
 export const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
-export const dbOption = () => new Option('--db <path>', 'the store: a SQLite file').default(DEFAULT_DB);
+export const dbOption = () => new Option('--db <path>', 'the store: a SQLite file or a postgres:// URL').default(DEFAULT_DB);
+
+/** The value of --max-article-size in bytes ("500KB", "2MB", 0 for no limit); a bad one is a usage error. */
+export function articleSizeLimit(v: string): number {
+  try {
+    return parseSize(v);
+  } catch (e) {
+    throw new UsageError(`--max-article-size: ${(e as Error).message}`);
+  }
+}
+
+/** A publication date given with --date: a whole day. */
+export function checkDay(v: string | undefined): string | undefined {
+  if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--date must be YYYY-MM-DD, got "${v}"`);
+  return v;
+}
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export function checkDate(v: string | undefined, name: string): string | undefined {

@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { KbError, loadKnowledgeBase } from '../../../knowledge/load.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, parseSize } from '../../../readers/index.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes } from '../../../readers/index.js';
 import { ProgressBar } from '../../ingest/progress.js';
 // the queue modules load the NATS client (~100 ms): imported when a command here runs, not at startup
 import type { EnqueueSummary } from '../../queue/enqueue.js';
@@ -13,7 +13,7 @@ import type { QueueLimits, QueueStatus } from '../../queue/nats.js';
 import type { WorkerSummary } from '../../queue/worker.js';
 import type { PostgresStore, LinkState } from '../../store/postgres.js';
 import type { Store, StoreStats } from '../../store/types.js';
-import { action, num, openExisting, openForWrite, UsageError, type CommandContext } from './common.js';
+import { action, articleSizeLimit, checkDay, num, openExisting, openForWrite, UsageError, type CommandContext } from './common.js';
 
 export const DEFAULT_QUEUE = 'nats://127.0.0.1:4222';
 
@@ -59,13 +59,8 @@ export interface EnqueueCliOptions {
  * hook in ingest's action: `if (o.queue) return enqueueSources(sources, o, ctx)`).
  */
 export async function enqueueSources(sources: string[], o: EnqueueCliOptions, ctx: CommandContext): Promise<void> {
-  let maxArticleBytes: number;
-  try {
-    maxArticleBytes = parseSize(o.maxArticleSize);
-  } catch (e) {
-    throw new UsageError(`--max-article-size: ${(e as Error).message}`);
-  }
-  if (o.date && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${o.date}"`);
+  const maxArticleBytes = articleSizeLimit(o.maxArticleSize);
+  checkDay(o.date);
   const { enqueue } = await import('../../queue/enqueue.js');
   const store = o.db ? openExisting(o.db) : null;
   const bar = ctx.errIsTTY ? new ProgressBar(ctx.err, 'enqueue') : null;

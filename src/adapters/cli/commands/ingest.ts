@@ -1,11 +1,11 @@
 /** `parley ingest SOURCES...` and `parley reprocess`: extraction on all cores into the store. */
 import { Command, Option } from 'commander';
 import { KbError, loadKnowledgeBase } from '../../../knowledge/load.js';
-import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes, parseSize } from '../../../readers/index.js';
+import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes } from '../../../readers/index.js';
 import { defaultWorkers, ingest, reprocess, type IngestSummary, type ReprocessSummary } from '../../ingest/run.js';
 import { ProgressBar } from '../../ingest/progress.js';
 import type { LinkStats } from '../../store/types.js';
-import { action, checkDate, collect, dbOption, num, openExisting, openForWrite, UsageError, type CommandContext } from './common.js';
+import { action, articleSizeLimit, checkDate, checkDay, collect, dbOption, num, openExisting, openForWrite, UsageError, type CommandContext } from './common.js';
 
 const workersOption = () =>
   new Option('-j, --workers <n>', `extraction threads (0: on the main thread)`).default(defaultWorkers()).argParser((v) => {
@@ -69,13 +69,8 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
       action(ctx, async (sources: string[], o: { db: string; date?: string; kb: string[]; disable: string; workers: number; link: boolean; asOf?: string; timeout: string; summary: string; maxArticleSize: string; queue?: string }) => {
         // distributed: the workers extract and write (see docs/distributed.md)
         if (o.queue) return (await import('./distributed.js')).enqueueSources(sources, { queue: o.queue, date: o.date, timeout: o.timeout, maxArticleSize: o.maxArticleSize, summary: o.summary }, ctx);
-        let maxArticleBytes: number;
-        try {
-          maxArticleBytes = parseSize(o.maxArticleSize);
-        } catch (e) {
-          throw new UsageError(`--max-article-size: ${(e as Error).message}`);
-        }
-        if (o.date && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${o.date}"`);
+        const maxArticleBytes = articleSizeLimit(o.maxArticleSize);
+        checkDay(o.date);
         checkDate(o.asOf, '--as-of');
         const disable = splitList(o.disable);
         checkKb(o.kb, disable);
