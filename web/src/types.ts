@@ -1,90 +1,13 @@
 /** The API's response shapes the dashboard reads (see /openapi.json for all of them). */
 
-export interface Span {
-  start: number;
-  end: number;
-}
-export interface TextSpan extends Span {
-  text: string;
-}
+// the result of one article is the engine's own contract (type-only: nothing from src/ is bundled)
+import type { Actor, ArticleResult, Commitment, Event, EventLocation, Mention, PlaceRecord, Quote, Span, TimeExpression } from '../../src/core/types.js';
 
-export interface Mention extends TextSpan {
-  kind: string;
-}
-export interface Actor {
-  id: string;
-  name: string;
-  type: string;
-  code: string | null;
-  sector: string | null;
-  titles: string[];
-  mentions: Mention[];
-  members?: string[];
-}
-export interface Place {
-  name: string;
-  code: string | null;
-  lat: number | null;
-  lon: number | null;
-  geonameId?: number | null;
-}
-export interface ArticleEvent {
-  id: string;
-  type: string;
-  mode: string | null;
-  cameo: string | null;
-  goldstein: number | null;
-  quad: number | null;
-  actors: string[];
-  recipients: string[];
-  date: string | null;
-  dateText: string | null;
-  location: Place | null;
-  modality: string;
-  trigger: TextSpan;
-  sentence: Span;
-  confidence: number;
-}
-export interface Quote extends Span {
-  id: string;
-  kind: 'direct' | 'indirect';
-  text: string;
-  speaker: string | null;
-  cue: TextSpan | null;
-}
-export interface Commitment extends Span {
-  id: string;
-  parties: string[];
-  action: string;
-  due: string | null;
-  dueText: string | null;
-  event: string | null;
-  strength?: string;
-}
-export interface TimeExpr extends TextSpan {
-  value: string;
-}
-export interface PlaceRecord {
-  id: string;
-  name: string;
-  code: string;
-  kind: string;
-  lat: number;
-  lon: number;
-  dateline: boolean;
-  mentions: TextSpan[];
-}
-export interface ArticleResult {
-  schema: string;
-  article: { id: string; date: string | null; title: string | null; dateline: string | null; url: string | null; lang: string; text: string };
-  actors: Actor[];
-  events: ArticleEvent[];
-  quotes: Quote[];
-  commitments: Commitment[];
-  times: TimeExpr[];
-  places?: PlaceRecord[];
-  tone: number | null;
-}
+export type { Actor, ArticleResult, Commitment, Mention, PlaceRecord, Quote, Span };
+export type TextSpan = Span & { text: string };
+export type ArticleEvent = Event;
+export type Place = EventLocation;
+export type TimeExpr = TimeExpression;
 
 export interface CommitmentRow {
   articleId: string;
@@ -124,6 +47,8 @@ export interface ArticleSummary {
   events: number;
   snippet: string | null;
 }
+
+
 
 export interface EventRow {
   id: string;
@@ -180,6 +105,7 @@ export interface DyadRow {
   cooperative: number;
   conflictual: number;
 }
+
 export interface Dyad {
   a: string;
   b: string;
