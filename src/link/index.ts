@@ -2,6 +2,7 @@
 export * from './text.js';
 export * from './minhash.js';
 export * from './dates.js';
+export * from './dyad.js';
 export * from './mentions.js';
 export * from './events.js';
 export * from './commitments.js';

@@ -29,7 +29,7 @@ import { createRequire } from 'node:module';
 import type pg from 'pg';
 import type { ArticleResult, Modality } from '../../core/types.js';
 import { checkCommitments, type CommitmentStatus } from '../../link/commitments.js';
-import { periodOf } from '../../link/dates.js';
+import { dyadSeries } from '../../link/dyad.js';
 import { linkEvents } from '../../link/events.js';
 import { commitmentRecords, eventMentions, type CommitmentRecord, type EventMention } from '../../link/mentions.js';
 import { bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity } from '../../link/minhash.js';
@@ -917,33 +917,7 @@ export class PostgresStore implements Store {
   async dyad(a: string, b: string, opts: DyadOptions): Promise<DyadRow[]> {
     const { sql, params } = this.where({ dyad: [a, b], directed: opts.directed, from: opts.from, to: opts.to, modality: opts.modality ?? ['asserted'] });
     const rows = await this.q(`SELECT e.date, e.type, e.goldstein, e.quad, e.tone FROM events e ${sql} AND e.date IS NOT NULL ORDER BY e.date`, params);
-    const out = new Map<string, DyadRow & { toneN: number; gN: number }>();
-    // an event dated more coarsely than the period (a year, for months) is left out of the series
-    const need = { day: 10, week: 10, month: 7, quarter: 7, year: 4 }[opts.by];
-    for (const r of rows) {
-      if (String(r.date).length < need) continue;
-      const period = periodOf(String(r.date), opts.by);
-      let d = out.get(period);
-      if (!d) out.set(period, (d = { period, events: 0, byType: {}, goldsteinSum: 0, goldsteinMean: null, tone: null, cooperative: 0, conflictual: 0, toneN: 0, gN: 0 }));
-      d.events++;
-      d.byType[String(r.type)] = (d.byType[String(r.type)] ?? 0) + 1;
-      if (typeof r.goldstein === 'number') {
-        d.goldsteinSum += r.goldstein;
-        d.gN++;
-      }
-      if (typeof r.tone === 'number') {
-        d.tone = (d.tone ?? 0) + r.tone;
-        d.toneN++;
-      }
-      if (r.quad === 1 || r.quad === 2) d.cooperative++;
-      if (r.quad === 3 || r.quad === 4) d.conflictual++;
-    }
-    return [...out.values()].map(({ toneN, gN, ...d }) => ({
-      ...d,
-      goldsteinSum: Math.round(d.goldsteinSum * 100) / 100,
-      goldsteinMean: gN ? Math.round((d.goldsteinSum / gN) * 100) / 100 : null,
-      tone: toneN && d.tone != null ? Math.round((d.tone / toneN) * 100) / 100 : null,
-    }));
+    return dyadSeries(rows, opts.by);
   }
 
   async commitments(status?: CommitmentStatus): Promise<CommitmentRow[]> {

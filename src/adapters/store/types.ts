@@ -16,6 +16,7 @@
 import type { ArticleResult, Modality } from '../../core/types.js';
 import type { CommitmentStatus } from '../../link/commitments.js';
 import type { Period } from '../../link/dates.js';
+import type { DyadPeriod } from '../../link/dyad.js';
 
 export interface ArticleMeta {
   /** Where the article came from: a publisher host, a feed or a file. Used to count distinct sources. */
@@ -143,18 +144,8 @@ export interface DyadOptions {
   modality?: Modality[];
 }
 
-export interface DyadRow {
-  period: string;
-  events: number;
-  byType: Record<string, number>;
-  goldsteinSum: number;
-  goldsteinMean: number | null;
-  /** Mean tone of the events' articles. */
-  tone: number | null;
-  /** Events with a (from a's side) cooperative / conflictual quad class. */
-  cooperative: number;
-  conflictual: number;
-}
+/** One period of a dyad's series (the rule is in src/link/dyad.ts). */
+export type DyadRow = DyadPeriod;
 
 export interface CommitmentRow {
   articleId: string;
