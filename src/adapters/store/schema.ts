@@ -1,5 +1,14 @@
-/** The SQLite schema of the store (version 1). Column meanings are documented in docs/store.md. */
-export const SCHEMA_VERSION = '1';
+/** The SQLite schema of the store (version 2). Column meanings are documented in docs/store.md. */
+export const SCHEMA_VERSION = '2';
+
+/**
+ * What upgrades a store of an older schema version to this one, before SCHEMA runs. Each changes only
+ * tables that link() derives from the articles, so the store links again after it.
+ */
+export const MIGRATIONS: Record<string, string> = {
+  // 1 → 2: events in listing order, with posting lists (event_parts, event_pairs, event_words)
+  '1': 'DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS event_parts; ALTER TABLE mentions ADD COLUMN ev INTEGER;',
+};
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -31,6 +40,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, text, content='articles
 CREATE TABLE IF NOT EXISTS mentions (
   art INTEGER NOT NULL, eid TEXT NOT NULL,
   event TEXT,                    -- the linked event, set by link()
+  ev INTEGER,                    -- and its rank (events.rowid)
   type TEXT NOT NULL, mode TEXT, cameo TEXT, goldstein REAL, quad INTEGER, modality TEXT NOT NULL,
   actors TEXT NOT NULL, recipients TEXT NOT NULL, names TEXT NOT NULL,   -- JSON
   date TEXT, date_text TEXT,
@@ -41,6 +51,7 @@ CREATE TABLE IF NOT EXISTS mentions (
   PRIMARY KEY (art, eid)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event);
+CREATE INDEX IF NOT EXISTS mentions_art_ev ON mentions(art, ev);
 
 CREATE TABLE IF NOT EXISTS quotes (
   art INTEGER NOT NULL, qid TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
@@ -58,19 +69,33 @@ CREATE TABLE IF NOT EXISTS commitments (
   PRIMARY KEY (art, cid)
 ) WITHOUT ROWID;
 
+-- Linked events, rebuilt by link() in listing order (date, undated last, then type and id): rowid is
+-- an event's rank in every listing, so a filtered page walks an index in rowid order and stops after
+-- one page of rows instead of sorting every match.
 CREATE TABLE IF NOT EXISTS events (
-  id TEXT PRIMARY KEY,
-  date TEXT, type TEXT NOT NULL, mode TEXT, modality TEXT NOT NULL,
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  date TEXT,
+  sdate TEXT NOT NULL,           -- the sort key: date, or '~' (after every date) when it has none
+  type TEXT NOT NULL, mode TEXT, modality TEXT NOT NULL,
   cameo TEXT, goldstein REAL, quad INTEGER,
   actors TEXT NOT NULL, recipients TEXT NOT NULL, names TEXT NOT NULL,
   loc_name TEXT, loc_code TEXT, lat REAL, lon REAL, geoname_id INTEGER,
   num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,
   tone REAL, is_root INTEGER NOT NULL,
-  first_art TEXT NOT NULL, url TEXT, evidence TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS events_date ON events(date);
-CREATE INDEX IF NOT EXISTS events_type ON events(type, date);
+  first_art TEXT NOT NULL, url TEXT, evidence TEXT NOT NULL,
+  json TEXT NOT NULL             -- the event as query() and the API return it (an EventRow), serialised
+);
+CREATE INDEX IF NOT EXISTS events_sdate ON events(sdate);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_loc ON events(loc_code);
 
-CREATE TABLE IF NOT EXISTS event_parts (code TEXT NOT NULL, event TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (code, event, role)) WITHOUT ROWID;
+-- posting lists in listing order (ev = events.rowid): each participant's events, each pair's events
+-- (either way round, directed = 0; and actor → recipient, directed = 1)
+CREATE TABLE IF NOT EXISTS event_parts (code TEXT NOT NULL, ev INTEGER NOT NULL, PRIMARY KEY (code, ev)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS event_pairs (a TEXT NOT NULL, b TEXT NOT NULL, directed INTEGER NOT NULL, ev INTEGER NOT NULL, PRIMARY KEY (a, b, directed, ev)) WITHOUT ROWID;
+
+-- the words of participants' names (field 'name') and of the place's name ('place'), folded (lower
+-- case, no accents): the name and place filters
+CREATE TABLE IF NOT EXISTS event_words (field TEXT NOT NULL, word TEXT NOT NULL, ev INTEGER NOT NULL, PRIMARY KEY (field, word, ev)) WITHOUT ROWID;
 `;

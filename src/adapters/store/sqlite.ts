@@ -13,7 +13,7 @@ import { commitmentRecords, eventMentions, type CommitmentRecord, type EventMent
 import { BANDS, bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity } from '../../link/minhash.js';
 import { textHash } from '../../link/text.js';
 import { decodeResult, encodeResult } from './codec.js';
-import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema.js';
 import type {
   ArticleKey,
   ArticleMeta,
@@ -33,6 +33,15 @@ import type {
 type Row = Record<string, unknown>;
 
 const SENTENCE_MAX = 600;
+/** events.sdate of an event without a date: after every date, so undated events list last. */
+const NO_DATE = '~';
+/** The words a name or place filter matches on: lower case, accents removed ("Sánchez" → sanchez). */
+function searchWords(s: string): string[] {
+  return [...new Set(s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+}
+
+/** Code-point order (as SQLite compares TEXT), not locale order. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface SqliteStoreOptions {
   /** Open read-only (query, export). */
@@ -62,6 +71,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly threshold: number;
   private readonly st: Record<string, Database.Statement>;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly path: string, opts: SqliteStoreOptions = {}) {
     this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
@@ -72,10 +82,19 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = NORMAL');
       // checkpoint the write-ahead log every ~40 MB rather than every 4 MB: bulk ingest writes less
       this.db.pragma('wal_autocheckpoint = 10000');
-      this.db.exec(SCHEMA);
-      const v = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as Row | undefined;
-      if (!v) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
-      else if (v.value !== SCHEMA_VERSION) throw new Error(`${path}: store schema ${String(v.value)}, this parley reads ${SCHEMA_VERSION}`);
+      this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID');
+      const v = this.schemaVersion();
+      const migration = v == null ? '' : v === SCHEMA_VERSION ? '' : MIGRATIONS[v];
+      if (migration == null) throw new Error(`${path}: store schema ${v}, this parley reads ${SCHEMA_VERSION} and cannot upgrade it`);
+      this.db.transaction(() => {
+        this.db.exec(migration + SCHEMA);
+        this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+      })();
+      if (migration) this.relink();
+    } else {
+      const v = this.schemaVersion();
+      if (v == null) throw new Error(`${path}: not a parley store`);
+      if (v !== SCHEMA_VERSION) throw new Error(`${path}: store schema ${v}, this parley reads ${SCHEMA_VERSION}: open it once for writing (e.g. \`parley link --db ${path}\`) to upgrade it`);
     }
     this.db.pragma('cache_size = -65536');
     const p = (sql: string) => this.db.prepare(sql);
@@ -103,6 +122,20 @@ export class SqliteStore implements Store {
           delQuotes: p('DELETE FROM quotes WHERE art = ?'),
           delCommitments: p('DELETE FROM commitments WHERE art = ?'),
         };
+  }
+
+  private schemaVersion(): string | null {
+    try {
+      return ((this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as Row | undefined)?.value as string | undefined) ?? null;
+    } catch {
+      return null; // no meta table
+    }
+  }
+
+  /** Links again with the "now" of the last link (after an upgrade rebuilt the derived tables). */
+  private relink(): void {
+    const asOf = (this.db.prepare('SELECT value FROM meta WHERE key = ?').get('linked_as_of') as Row | undefined)?.value as string | undefined;
+    this.linkSync({ asOf: asOf || undefined });
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────────────
@@ -329,6 +362,10 @@ export class SqliteStore implements Store {
   }
 
   async link(opts: { asOf?: string } = {}): Promise<LinkStats> {
+    return this.linkSync(opts);
+  }
+
+  private linkSync(opts: { asOf?: string }): LinkStats {
     const { mentions, rowids } = this.loadMentions();
     const events = linkEvents(mentions);
     const asOf = opts.asOf ?? ((this.db.prepare('SELECT max(date) d FROM articles').get() as Row).d as string | null) ?? null;
@@ -360,17 +397,24 @@ export class SqliteStore implements Store {
     const sentenceOf = this.db.prepare('SELECT sentence FROM mentions WHERE art = ? AND eid = ?');
     const counts: Record<CommitmentStatus, number> = { kept: 0, overdue: 0, open: 0 };
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM events; DELETE FROM event_parts; UPDATE mentions SET event = NULL WHERE event IS NOT NULL;');
-      const insEvent = this.db.prepare(`INSERT INTO events (id, date, type, mode, modality, cameo, goldstein, quad, actors, recipients, names, loc_name, loc_code, lat, lon, geoname_id,
-          num_mentions, num_articles, num_sources, tone, is_root, first_art, url, evidence)
-        VALUES (@id, @date, @type, @mode, @modality, @cameo, @goldstein, @quad, @actors, @recipients, @names, @loc_name, @loc_code, @lat, @lon, @geoname_id,
-          @num_mentions, @num_articles, @num_sources, @tone, @is_root, @first_art, @url, @evidence)`);
-      const insPart = this.db.prepare('INSERT OR IGNORE INTO event_parts (code, event, role) VALUES (?, ?, ?)');
-      const setEvent = this.db.prepare('UPDATE mentions SET event = ? WHERE art = ? AND eid = ?');
-      for (const e of events) {
+      this.db.exec('DELETE FROM events; DELETE FROM event_parts; DELETE FROM event_pairs; DELETE FROM event_words; UPDATE mentions SET event = NULL, ev = NULL WHERE event IS NOT NULL;');
+      const insEvent = this.db.prepare(`INSERT INTO events (rowid, id, date, sdate, type, mode, modality, cameo, goldstein, quad, actors, recipients, names, loc_name, loc_code, lat, lon, geoname_id,
+          num_mentions, num_articles, num_sources, tone, is_root, first_art, url, evidence, json)
+        VALUES (@rowid, @id, @date, @sdate, @type, @mode, @modality, @cameo, @goldstein, @quad, @actors, @recipients, @names, @loc_name, @loc_code, @lat, @lon, @geoname_id,
+          @num_mentions, @num_articles, @num_sources, @tone, @is_root, @first_art, @url, @evidence, @json)`);
+      const insPart = this.db.prepare('INSERT OR IGNORE INTO event_parts (code, ev) VALUES (?, ?)');
+      const insPair = this.db.prepare('INSERT OR IGNORE INTO event_pairs (a, b, directed, ev) VALUES (?, ?, ?, ?)');
+      const insWord = this.db.prepare('INSERT OR IGNORE INTO event_words (field, word, ev) VALUES (?, ?, ?)');
+      const setEvent = this.db.prepare('UPDATE mentions SET event = ?, ev = ? WHERE art = ? AND eid = ?');
+      // listing order (see the schema): rowid is the rank
+      const sortKey = (e: LinkedEvent) => e.date ?? NO_DATE;
+      const ordered = [...events].sort((x, y) => cmp(sortKey(x), sortKey(y)) || cmp(x.type, y.type) || cmp(x.id, y.id));
+      for (const [i, e] of ordered.entries()) {
+        const rowid = i + 1;
         const first = e.mentions[0];
         const firstArt = rowids.get(first.articleId)!;
-        insEvent.run({
+        const loc = e.location;
+        const row: EventRow = {
           id: e.id,
           date: e.date,
           type: e.type,
@@ -379,26 +423,47 @@ export class SqliteStore implements Store {
           cameo: e.cameo,
           goldstein: e.goldstein,
           quad: e.quad,
+          actors: e.actors,
+          recipients: e.recipients,
+          names: e.names,
+          place: loc && (loc.name != null || loc.code != null) ? { name: loc.name ?? '', code: loc.code ?? null, lat: loc.lat ?? null, lon: loc.lon ?? null, geonameId: loc.geonameId ?? null } : null,
+          numMentions: e.numMentions,
+          numArticles: e.numArticles,
+          numSources: e.numSources,
+          tone: e.tone,
+          isRoot: e.isRoot,
+          firstArticle: first.articleId,
+          url: ((firstUrl.get(first.articleId) as Row | undefined)?.url as string | null) ?? null,
+          evidence: String((sentenceOf.get(firstArt, first.eventId) as Row | undefined)?.sentence ?? first.trigger.text),
+        };
+        insEvent.run({
+          ...row,
+          rowid,
+          sdate: sortKey(e),
           actors: JSON.stringify(e.actors),
           recipients: JSON.stringify(e.recipients),
           names: JSON.stringify(e.names),
-          loc_name: e.location?.name ?? null,
-          loc_code: e.location?.code ?? null,
-          lat: e.location?.lat ?? null,
-          lon: e.location?.lon ?? null,
-          geoname_id: e.location?.geonameId ?? null,
+          loc_name: row.place?.name ?? null,
+          loc_code: row.place?.code ?? null,
+          lat: row.place?.lat ?? null,
+          lon: row.place?.lon ?? null,
+          geoname_id: row.place?.geonameId ?? null,
           num_mentions: e.numMentions,
           num_articles: e.numArticles,
           num_sources: e.numSources,
-          tone: e.tone,
           is_root: e.isRoot ? 1 : 0,
           first_art: first.articleId,
-          url: ((firstUrl.get(first.articleId) as Row | undefined)?.url as string | null) ?? null,
-          evidence: String((sentenceOf.get(firstArt, first.eventId) as Row | undefined)?.sentence ?? first.trigger.text),
+          json: JSON.stringify(row),
         });
-        for (const c of e.actors) insPart.run(c, e.id, 'actor');
-        for (const c of e.recipients) insPart.run(c, e.id, 'recipient');
-        for (const m of e.mentions) setEvent.run(e.id, rowids.get(m.articleId)!, m.eventId);
+        for (const word of searchWords(Object.values(e.names).flat().join(' '))) insWord.run('name', word, rowid);
+        for (const word of searchWords(e.location?.name ?? '')) insWord.run('place', word, rowid);
+        const parts = [...new Set([...e.actors, ...e.recipients])];
+        for (const a of parts) {
+          insPart.run(a, rowid);
+          for (const b of parts) if (a !== b) insPair.run(a, b, 0, rowid);
+        }
+        for (const a of e.actors) for (const b of e.recipients) if (a !== b) insPair.run(a, b, 1, rowid);
+        for (const m of e.mentions) setEvent.run(e.id, rowid, rowids.get(m.articleId)!, m.eventId);
       }
       const upd = this.db.prepare('UPDATE commitments SET status = ?, late = ?, looks_for = ?, kept_event = ?, kept_art = ?, kept_eid = ?, kept_date = ? WHERE art = ? AND cid = ?');
       records.forEach((c, i) => {
@@ -414,62 +479,95 @@ export class SqliteStore implements Store {
 
   // ── querying ───────────────────────────────────────────────────────────────────────────────────
 
-  private toEventRow(r: Row): EventRow {
-    return {
-      id: String(r.id),
-      date: (r.date as string | null) ?? null,
-      type: String(r.type),
-      mode: (r.mode as string | null) ?? null,
-      modality: r.modality as Modality,
-      cameo: (r.cameo as string | null) ?? null,
-      goldstein: (r.goldstein as number | null) ?? null,
-      quad: (r.quad as number | null) ?? null,
-      actors: json(r.actors),
-      recipients: json(r.recipients),
-      names: json(r.names),
-      place:
-        r.loc_name != null || r.loc_code != null
-          ? { name: String(r.loc_name ?? ''), code: (r.loc_code as string | null) ?? null, lat: (r.lat as number | null) ?? null, lon: (r.lon as number | null) ?? null, geonameId: (r.geoname_id as number | null) ?? null }
-          : null,
-      numMentions: Number(r.num_mentions),
-      numArticles: Number(r.num_articles),
-      numSources: Number(r.num_sources),
-      tone: (r.tone as number | null) ?? null,
-      isRoot: !!r.is_root,
-      firstArticle: String(r.first_art),
-      url: (r.url as string | null) ?? null,
-      evidence: String(r.evidence),
-    };
+  /** The ranks (events.rowid) of the first and last event dated within the bounds. */
+  private rankRange(f: QueryFilters): [number, number] {
+    const rank = (sql: string, ...p: unknown[]) => (this.prepared(sql).get(...p) as Row | undefined)?.rowid as number | undefined;
+    // a month or year date matches when its period reaches the lower bound ("2022-07" from 2022-07-15):
+    // the range starts at the bound's year and selection() adds the exact test
+    const lo = f.from ? rank('SELECT rowid FROM events WHERE sdate >= ? ORDER BY sdate, rowid LIMIT 1', f.from.slice(0, 4)) : 1;
+    // "2022-07" as an upper bound takes the whole month; with a lower bound only, the last dated event
+    const to = f.to ? (f.to.length < 10 ? f.to + '\uffff' : f.to) : NO_DATE;
+    const hi = rank(`SELECT rowid FROM events WHERE sdate ${f.to ? '<=' : '<'} ? ORDER BY sdate DESC, rowid DESC LIMIT 1`, to);
+    return [lo ?? Number.MAX_SAFE_INTEGER, hi ?? 0];
   }
 
-  /** The WHERE clause and parameters for the filters (shared by query and dyad). */
-  private where(f: QueryFilters): { sql: string; params: unknown[] } {
+  /**
+   * FROM, WHERE and ORDER BY for the filters, listing the matches in rank (listing) order. Filters that
+   * are posting lists (a dyad, an actor, the words of a name or place) are walked in rank order: the
+   * first drives the query and each event it yields is tested against the others (an index probe
+   * each) and the remaining filters, so a page stops after a page of matches. A date range is a range
+   * of ranks. Without a posting list, SQLite walks the type or place-country index, or the ranks.
+   */
+  private selection(f: QueryFilters): { sql: string; params: unknown[] } {
+    const codeLike = (s: string) => /^[A-Z][A-Z0-9_]{1,15}$/.test(s);
+    // each posting: a table of ranks "ev" and its condition on alias "x", or a subquery of ranks
+    type Posting = { table: string; cond: string; params: unknown[] } | { subquery: string; params: unknown[] };
+    const postings: Posting[] = [];
+    const wordPostings = (field: string, text: string) =>
+      searchWords(text).map((word) => ({ table: 'event_words', cond: 'x.field = ? AND x.word = ?', params: [field, word] }));
+    let actors = f.actor ?? [];
+    const dyad = f.dyad?.map((c) => c.toUpperCase());
+    if (dyad && dyad[0] === dyad[1]) postings.push({ table: 'event_parts', cond: 'x.code = ?', params: [dyad[0]] }); // a "dyad" of one
+    else if (dyad) postings.push({ table: 'event_pairs', cond: 'x.a = ? AND x.b = ? AND x.directed = ?', params: [...dyad, f.directed ? 1 : 0] });
+    if (actors.length === 1) {
+      if (codeLike(actors[0])) postings.push({ table: 'event_parts', cond: 'x.code = ?', params: [actors[0]] });
+      // the longest word first: the rarest, as a rule
+      else postings.push(...wordPostings('name', actors[0]).sort((a, b) => String(b.params[1]).length - String(a.params[1]).length));
+      actors = [];
+    }
+    if (f.place) postings.push(...wordPostings('place', f.place));
+    // full text: the events reported by the matching articles (last: it can be a long list)
+    if (f.text) postings.push({ subquery: 'SELECT DISTINCT m.ev FROM fts JOIN mentions m ON m.art = fts.rowid WHERE fts MATCH ? AND m.ev IS NOT NULL', params: [f.text] });
+
     const w: string[] = [];
     const params: unknown[] = [];
-    const codeLike = (s: string) => /^[A-Z][A-Z0-9_]{1,15}$/.test(s);
-    if (f.actor?.length) {
-      const ors = f.actor.map((a) => {
+    let from = 'events e';
+    let rank = 'e.rowid';
+    const driver = postings.shift();
+    // a column whose index must not drive the query ("+col": SQLite then walks the driver's ranks)
+    let col = (c: string) => c;
+    if (driver && 'subquery' in driver) {
+      // SQLite walks the subquery's ranks in order (a sorted list)
+      w.push(`e.rowid IN (${driver.subquery})`);
+      params.push(...driver.params);
+      col = (c) => `+${c}`;
+    } else if (driver) {
+      from = `${driver.table} x CROSS JOIN events e ON e.rowid = x.ev`;
+      rank = 'x.ev';
+      w.push(driver.cond);
+      params.push(...driver.params);
+    } else if ((f.actor?.length === 1 && !codeLike(f.actor[0])) || f.place) {
+      return { sql: 'FROM events e WHERE 0 ORDER BY e.rowid', params: [] }; // a name or place without a word
+    }
+    for (const p of postings) {
+      w.push('subquery' in p ? `e.rowid IN (${p.subquery})` : `EXISTS (SELECT 1 FROM ${p.table} x WHERE ${p.cond} AND x.ev = e.rowid)`);
+      params.push(...p.params);
+    }
+    if (f.from || f.to) {
+      const [lo, hi] = this.rankRange(f);
+      w.push(`${rank} BETWEEN ? AND ?`);
+      params.push(lo, hi);
+      if (f.from) {
+        w.push('(e.sdate >= ? OR e.sdate IN (?, ?))');
+        params.push(f.from, f.from.slice(0, 4), f.from.slice(0, 7));
+      }
+    }
+    if (actors.length) {
+      // any of several actors: the union of their posting lists
+      const ors = actors.map((a) => {
         if (codeLike(a)) {
           params.push(a);
-          return 'e.id IN (SELECT event FROM event_parts WHERE code = ?)';
+          return 'SELECT ev FROM event_parts WHERE code = ?';
         }
-        params.push(`%${a.replace(/[%_]/g, '')}%`);
-        return 'e.names LIKE ?';
+        const words = searchWords(a);
+        params.push(...words);
+        return words.length ? words.map(() => "SELECT ev FROM event_words WHERE field = 'name' AND word = ?").join(' INTERSECT ') : 'SELECT 0 WHERE 0';
       });
-      w.push(`(${ors.join(' OR ')})`);
+      w.push(`e.rowid IN (${ors.join(' UNION ')})`);
     }
     if (f.country?.length) {
-      w.push(`e.loc_code IN (${f.country.map(() => '?').join(', ')})`);
+      w.push(`${col('e.loc_code')} IN (${f.country.map(() => '?').join(', ')})`);
       params.push(...f.country.map((c) => c.toUpperCase()));
-    }
-    if (f.dyad) {
-      const [a, b] = f.dyad.map((c) => c.toUpperCase());
-      if (f.directed) {
-        w.push(`e.id IN (SELECT event FROM event_parts WHERE code = ? AND role = 'actor') AND e.id IN (SELECT event FROM event_parts WHERE code = ? AND role = 'recipient')`);
-      } else {
-        w.push('e.id IN (SELECT event FROM event_parts WHERE code = ?) AND e.id IN (SELECT event FROM event_parts WHERE code = ?)');
-      }
-      params.push(a, b);
     }
     if (f.type?.length) {
       const ors = f.type.map((t) => {
@@ -478,53 +576,48 @@ export class SqliteStore implements Store {
           return 'e.cameo LIKE ?';
         }
         params.push(t.toUpperCase());
-        return 'e.type = ?';
+        return `${col('e.type')} = ?`;
       });
       w.push(`(${ors.join(' OR ')})`);
-    }
-    if (f.from) {
-      // a month or year date matches when its period reaches the bound
-      w.push('e.date >= substr(?, 1, length(e.date))');
-      params.push(f.from);
-    }
-    if (f.to) {
-      // "2022-07" as an upper bound takes the whole month
-      w.push('e.date <= ?');
-      params.push(f.to.length < 10 ? f.to + '\uffff' : f.to);
-    }
-    if (f.place) {
-      w.push('e.loc_name LIKE ?');
-      params.push(`%${f.place.replace(/[%_]/g, '')}%`);
     }
     if (f.modality?.length) {
       w.push(`e.modality IN (${f.modality.map(() => '?').join(', ')})`);
       params.push(...f.modality);
     }
-    if (f.text) {
-      w.push('e.id IN (SELECT m.event FROM fts JOIN mentions m ON m.art = fts.rowid WHERE fts MATCH ? AND m.event IS NOT NULL)');
-      params.push(f.text);
-    }
     if (f.minSources) {
       w.push('e.num_sources >= ?');
       params.push(f.minSources);
     }
-    return { sql: w.length ? 'WHERE ' + w.join(' AND ') : '', params };
+    return { sql: `FROM ${from} ${w.length ? 'WHERE ' + w.join(' AND ') : ''} ORDER BY ${rank}`, params };
+  }
+
+  /** A prepared statement for this SQL, kept: the server asks the same few shapes of query again and again. */
+  private prepared(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size >= 500) this.statements.clear();
+      this.statements.set(sql, (st = this.db.prepare(sql)));
+    }
+    return st;
   }
 
   async query(f: QueryFilters = {}): Promise<EventRow[]> {
-    const { sql, params } = this.where(f);
-    const limit = f.limit ?? -1;
-    const rows = this.db.prepare(`SELECT e.* FROM events e ${sql} ORDER BY e.date IS NULL, e.date, e.type, e.id LIMIT ? OFFSET ?`).all(...params, limit, f.offset ?? 0) as Row[];
-    return rows.map((r) => this.toEventRow(r));
+    return (await this.queryJson(f)).map((s) => JSON.parse(s) as EventRow);
+  }
+
+  /** The matching events as JSON texts: a server sends them as they are stored, without a round trip through objects. */
+  async queryJson(f: QueryFilters = {}): Promise<string[]> {
+    const { sql, params } = this.selection(f);
+    return this.prepared(`SELECT e.json ${sql} LIMIT ? OFFSET ?`).pluck().all(...params, f.limit ?? -1, f.offset ?? 0) as string[];
   }
 
   /** Streams every linked event matching the filters, with its mentions, for exports. */
   *eachEvent(f: QueryFilters = {}): Generator<{ event: EventRow; mentions: MentionRow[] }> {
-    const { sql, params } = this.where(f);
-    const st = this.db.prepare(`SELECT e.* FROM events e ${sql} ORDER BY e.date IS NULL, e.date, e.type, e.id`);
+    const { sql, params } = this.selection(f);
+    const st = this.db.prepare(`SELECT e.json ${sql}`).pluck();
     const ms = this.mentionStatement();
-    for (const r of st.iterate(...params) as IterableIterator<Row>) {
-      const event = this.toEventRow(r);
+    for (const r of st.iterate(...params) as IterableIterator<string>) {
+      const event = JSON.parse(r) as EventRow;
       yield { event, mentions: (ms.all(event.id) as Row[]).map((m) => this.toMentionRow(m)) };
     }
   }
@@ -562,8 +655,9 @@ export class SqliteStore implements Store {
   }
 
   async dyad(a: string, b: string, opts: DyadOptions): Promise<DyadRow[]> {
-    const { sql, params } = this.where({ dyad: [a, b], directed: opts.directed, from: opts.from, to: opts.to, modality: opts.modality ?? ['asserted'] });
-    const rows = this.db.prepare(`SELECT e.date, e.type, e.goldstein, e.quad, e.tone FROM events e ${sql} AND e.date IS NOT NULL ORDER BY e.date`).all(...params) as Row[];
+    // ranks are in date order, undated last
+    const { sql, params } = this.selection({ dyad: [a, b], directed: opts.directed, from: opts.from, to: opts.to, modality: opts.modality ?? ['asserted'] });
+    const rows = (this.prepared(`SELECT e.date, e.type, e.goldstein, e.quad, e.tone ${sql}`).all(...params) as Row[]).filter((r) => r.date != null);
     return dyadSeries(rows, opts.by);
   }
 

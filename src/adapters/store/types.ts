@@ -60,7 +60,7 @@ export interface StoredArticle {
 }
 
 export interface QueryFilters {
-  /** Participant codes (CHN) or name parts (Wang Yi); an event matches when any participant matches any. */
+  /** Participant codes (CHN) or names (Wang Yi: whole words, any case and accents); an event matches when any matches. */
   actor?: string[];
   /** Country of the event's place (ISO alpha-3). */
   country?: string[];
@@ -72,7 +72,7 @@ export interface QueryFilters {
   /** Inclusive YYYY-MM-DD bounds on the event's date. */
   from?: string;
   to?: string;
-  /** A part of the place's name, case-insensitive. */
+  /** Words of the place's name (whole words, any case and accents). */
   place?: string;
   modality?: Modality[];
   /** Full-text search (SQLite FTS5 syntax) over the titles and texts of the reporting articles. */
@@ -197,6 +197,8 @@ export interface Store {
   /** Rebuilds linked events and commitment statuses. `asOf` defaults to the latest publication date. */
   link(opts?: { asOf?: string }): Promise<LinkStats>;
   query(filters?: QueryFilters): Promise<EventRow[]>;
+  /** query() with each event as its JSON text, when the store keeps it serialised (a server sends it on as it is). */
+  queryJson?(filters?: QueryFilters): Promise<string[]>;
   mentions(eventId: string): Promise<MentionRow[]>;
   /** Every linked event matching the filters (no limit), with its mentions: the export path. */
   events(filters?: QueryFilters): AsyncIterable<{ event: EventRow; mentions: MentionRow[] }>;

@@ -24,14 +24,14 @@ export interface FilterOpts {
 /** The filter options shared by query and export. */
 export function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('-a, --actor <code|name>', 'a participant: code (CHN, UN) or part of a name; repeatable, any matches', collect, [])
+    .option('-a, --actor <code|name>', 'a participant: code (CHN, UN) or the words of a name (wang yi); repeatable, any matches', collect, [])
     .option('-c, --country <code>', "the event place's country (ISO alpha-3); repeatable", collect, [])
     .option('--dyad <A-B>', 'both participants, e.g. CHN-KOR (either side; --directed: A acts on B)')
     .option('--directed', 'with --dyad: only events where the first acts and the second receives')
     .option('-t, --type <type>', 'PLOVER type (CONSULT) or CAMEO code prefix (04, 042); repeatable', collect, [])
     .option('--from <date>', 'events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)')
     .option('--to <date>', 'events on or before this date')
-    .option('-p, --place <name>', "part of the place's name")
+    .option('-p, --place <name>', "words of the place's name (new york)")
     .option('-m, --modality <m>', `${MODALITIES.join(' | ')}; repeatable`, collect, [])
     .option('-s, --text <query>', 'full-text search over the reporting articles (FTS5: words, "phrases", AND, OR, NOT, prefix*)')
     .option('--min-sources <n>', 'only events reported by at least n distinct sources');
