@@ -402,9 +402,7 @@ export class SqliteStore implements Store {
           num_mentions, num_articles, num_sources, tone, is_root, first_art, url, evidence, json)
         VALUES (@rowid, @id, @date, @sdate, @type, @mode, @modality, @cameo, @goldstein, @quad, @actors, @recipients, @names, @loc_name, @loc_code, @lat, @lon, @geoname_id,
           @num_mentions, @num_articles, @num_sources, @tone, @is_root, @first_art, @url, @evidence, @json)`);
-      const insPart = this.db.prepare('INSERT OR IGNORE INTO event_parts (code, ev) VALUES (?, ?)');
-      const insPair = this.db.prepare('INSERT OR IGNORE INTO event_pairs (a, b, directed, ev) VALUES (?, ?, ?, ?)');
-      const insWord = this.db.prepare('INSERT OR IGNORE INTO event_words (field, word, ev) VALUES (?, ?, ?)');
+      const insWords = this.db.prepare('INSERT OR IGNORE INTO event_words (field, word, ev) SELECT ?, value, ? FROM json_each(?)');
       const setEvent = this.db.prepare('UPDATE mentions SET event = ?, ev = ? WHERE art = ? AND eid = ?');
       // listing order (see the schema): rowid is the rank
       const sortKey = (e: LinkedEvent) => e.date ?? NO_DATE;
@@ -455,16 +453,18 @@ export class SqliteStore implements Store {
           first_art: first.articleId,
           json: JSON.stringify(row),
         });
-        for (const word of searchWords(Object.values(e.names).flat().join(' '))) insWord.run('name', word, rowid);
-        for (const word of searchWords(e.location?.name ?? '')) insWord.run('place', word, rowid);
-        const parts = [...new Set([...e.actors, ...e.recipients])];
-        for (const a of parts) {
-          insPart.run(a, rowid);
-          for (const b of parts) if (a !== b) insPair.run(a, b, 0, rowid);
-        }
-        for (const a of e.actors) for (const b of e.recipients) if (a !== b) insPair.run(a, b, 1, rowid);
+        insWords.run('name', rowid, JSON.stringify(searchWords(Object.values(e.names).flat().join(' '))));
+        if (row.place) insWords.run('place', rowid, JSON.stringify(searchWords(row.place.name)));
         for (const m of e.mentions) setEvent.run(e.id, rowid, rowids.get(m.articleId)!, m.eventId);
       }
+      // the participant and pair posting lists, from the events' actors and recipients
+      this.db.exec(`
+        INSERT OR IGNORE INTO event_parts (code, ev)
+          SELECT j.value, e.rowid FROM events e, json_each(e.actors) j UNION SELECT j.value, e.rowid FROM events e, json_each(e.recipients) j;
+        WITH p AS MATERIALIZED (SELECT code, ev FROM event_parts)
+        INSERT OR IGNORE INTO event_pairs (a, b, directed, ev) SELECT x.code, y.code, 0, x.ev FROM p x JOIN p y ON y.ev = x.ev AND y.code <> x.code;
+        INSERT OR IGNORE INTO event_pairs (a, b, directed, ev)
+          SELECT x.value, y.value, 1, e.rowid FROM events e, json_each(e.actors) x, json_each(e.recipients) y WHERE x.value <> y.value;`);
       const upd = this.db.prepare('UPDATE commitments SET status = ?, late = ?, looks_for = ?, kept_event = ?, kept_art = ?, kept_eid = ?, kept_date = ? WHERE art = ? AND cid = ?');
       records.forEach((c, i) => {
         const k = checks[i];
