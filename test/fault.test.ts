@@ -7,6 +7,9 @@
  * characters, spread over the file), or articles written by the test when the corpus is not there.
  * `npm test` runs the full 2,000 (15 s on the quiet 2-core machine, under a minute when it is loaded);
  * PARLEY_FAULT_ARTICLES=N runs another count (e.g. 200 for a quick check).
+ *
+ * A second, small test: an article over the time budget (--article-timeout) in a worker ends as one
+ * dead letter with the reason. test/crash.test.ts kills a worker inside a write transaction.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -27,16 +30,23 @@ const N = Number(process.env.PARLEY_FAULT_ARTICLES ?? 2000);
 const dir = mkdtempSync(join(tmpdir(), 'parley-fault-'));
 const schema = uniqueName('parley_f');
 const stream = uniqueName('PF').toUpperCase();
+const budgetSchema = uniqueName('parley_fb');
+const budgetStream = uniqueName('PFB').toUpperCase();
 const children: Child[] = [];
+const queueUrl = (name: string) => {
+  const u = new URL(NATS_URL);
+  u.searchParams.set('stream', name);
+  return u.toString();
+};
 
 after(async () => {
   for (const c of children) if (c.proc.exitCode == null) c.proc.kill('SIGKILL');
-  const u = new URL(NATS_URL);
-  u.searchParams.set('stream', stream);
-  const q = await WorkQueue.connect(u.toString()).catch(() => null);
-  await q?.destroy();
-  await q?.close();
-  await dropSchemas([schema]);
+  for (const name of [stream, budgetStream]) {
+    const q = await WorkQueue.connect(queueUrl(name)).catch(() => null);
+    await q?.destroy();
+    await q?.close();
+  }
+  await dropSchemas([schema, budgetSchema]);
 });
 
 /**
@@ -125,6 +135,49 @@ test(`fault: ${N} articles, two workers, one killed with SIGKILL mid-run → sto
     assert.deepEqual(differ, [], 'the engine extracted different events from these articles in the two runs (order-dependent extraction, not the queue)');
     assert.deepEqual(got.counts, expected.counts);
     assert.deepEqual(got.events, expected.events, 'the same linked events with the same counts');
+  } finally {
+    await store.close();
+  }
+});
+
+/**
+ * The time budget in `parley worker`: an article whose extraction stalls its thread (the test-only
+ * hook in src/adapters/ingest/extract.ts, PARLEY_TEST_HOOKS=1) is stopped after --article-timeout and
+ * goes to the dead letters at once with the reason, not delivered again; the other articles of its
+ * batch and the batches after it are stored once.
+ */
+test('fault: an article over the time budget ends as a dead letter with the reason; the rest is stored once', { skip: !up && 'PostgreSQL or NATS not running', timeout: 180_000 }, async () => {
+  const arts = makeArticles(12, 'stall');
+  arts[5] = { ...arts[5], text: `${arts[5].text} parley-test:stall` };
+  const file = writeJsonl(join(dir, 'stall.jsonl'), arts);
+  const queue = queueUrl(budgetStream);
+  const db = pgUrl(budgetSchema);
+  assert.equal((await enqueue({ queue, inputs: [file] })).published, 12);
+  const t0 = performance.now();
+  const w = parleyProcess(['worker', '--queue', queue, '--db', db, '--exit-when-idle', '--article-timeout', '1', '--batch', '4', '--ack-wait', '5', '--no-link', '--summary', 'json', '--name', 'budget'], {
+    PARLEY_TEST_HOOKS: '1',
+    PARLEY_TEST_STALL_MS: '60000',
+  });
+  children.push(w);
+  let timer: NodeJS.Timeout | undefined;
+  const code = await Promise.race([w.exited, new Promise<string>((r) => (timer = setTimeout(() => r('timeout'), 120_000)))]);
+  clearTimeout(timer);
+  assert.equal(code, 1, `a dead letter makes the exit code 1: ${code}\n${w.err}`);
+  assert.ok(performance.now() - t0 < 50_000, 'not held for the stall (60 s)');
+  const sum = JSON.parse(w.out) as { processed: number; new: number; deadLettered: number; timedOut: number; retried: number };
+  assert.deepEqual([sum.processed, sum.new, sum.deadLettered, sum.timedOut, sum.retried], [11, 11, 1, 1, 0]);
+  assert.match(w.err, /stall-5: to the dead letters after 1 deliveries: extraction exceeded the time budget \(1s\)/);
+  const q = await WorkQueue.connect(queue);
+  const status = await q.status();
+  await q.close();
+  assert.equal(status.queued, 0, 'nothing left to deliver again');
+  assert.equal(status.dead, 1);
+  assert.deepEqual([status.recentDead[0].article, status.recentDead[0].reason, status.recentDead[0].deliveries], ['stall-5', 'extraction exceeded the time budget (1s)', 1]);
+  const store = new PostgresStore(db);
+  try {
+    assert.equal(await store.countArticles(), 11);
+    assert.equal(await store.hasArticle({ id: 'stall-5' }), false);
+    for (const a of arts) if (a.id !== 'stall-5') assert.ok(await store.hasArticle({ id: a.id }), a.id);
   } finally {
     await store.close();
   }

@@ -1,7 +1,12 @@
 /**
  * Limits on what one input may cost: the article size limit (readers' maxArticleBytes, the CLI's
- * --max-article-size) and the HTML nesting limit. An input over a limit is reported by name with a
- * clear reason; everything around it is still processed.
+ * --max-article-size), the HTML nesting limit, and the time budget of one article's extraction in
+ * the ingest workers (--article-timeout). An input over a limit is reported by name with a clear
+ * reason; everything around it is still processed.
+ *
+ * The time-budget tests make an article slow with the test-only hook in src/adapters/ingest/extract.ts
+ * (PARLEY_TEST_HOOKS=1: a text containing `parley-test:stall` busy-loops its thread for
+ * PARLEY_TEST_STALL_MS, `parley-test:crash` ends its thread), not with a really slow text.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +15,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { ExtractorPool, timeBudgetReason } from '../src/adapters/ingest/pool.js';
+import { ingest } from '../src/adapters/ingest/run.js';
+import { openStore } from '../src/adapters/store/index.js';
+import type { Store } from '../src/adapters/store/types.js';
 import { DEFAULT_MAX_ARTICLE_BYTES, MAX_HTML_DEPTH, articleBytes, formatBytes, htmlDepth, oversize, parseSize, readContent } from '../src/readers/index.js';
+import { makeArticles, parleyProcess, writeJsonl } from './helpers/distributed.js';
 
 const BIN = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
@@ -110,4 +120,118 @@ test('CLI: the default limit (1 MiB) rejects a larger article without extracting
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /huge\.txt: article too large: 1 MiB \(\d+ bytes\), over the limit of 1 MiB \(--max-article-size\)/);
   assert.ok(performance.now() - t < 5000, 'rejected before extraction');
+});
+
+// ── the time budget of one article (worker threads) ─────────────────────────────────────────────
+
+const HOOKS = { PARLEY_TEST_HOOKS: '1', PARLEY_TEST_STALL_MS: '30000' };
+/** Worker threads copy the environment when they start: pools made inside `body` see the hook. */
+async function withHooks<T>(env: Record<string, string>, body: () => Promise<T>): Promise<T> {
+  const before = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return await body();
+  } finally {
+    for (const k of Object.keys(env)) if (before[k] === undefined) delete process.env[k];
+    else process.env[k] = before[k];
+  }
+}
+
+async function storedResults(store: Store): Promise<Map<string, string>> {
+  const m = new Map<string, string>();
+  for await (const a of store.articles()) {
+    assert.ok(!m.has(a.result.article.id), `${a.result.article.id} stored twice`);
+    m.set(a.result.article.id, JSON.stringify([a.nearDuplicateOf, a.result]));
+  }
+  return m;
+}
+
+test('time budget: the pool stops a thread stuck on an article, fails that article only, and goes on with a fresh thread', async () => {
+  await withHooks(HOOKS, async () => {
+    const arts = makeArticles(7, 'pool');
+    arts[2] = { ...arts[2], text: `${arts[2].text} parley-test:stall` };
+    const pool = new ExtractorPool(1, { kb: [], disable: [] }, { timeout: 0.5 });
+    try {
+      const t = performance.now();
+      // the stuck article is in the middle of the first batch; a second batch waits behind it
+      const [first, second] = await Promise.all([pool.extract(arts.slice(0, 5)), pool.extract(arts.slice(5))]);
+      assert.ok(performance.now() - t < 20_000, 'not held for the stall (30 s)');
+      assert.deepEqual(first.map((x) => x.ok), [true, true, false, true, true]);
+      assert.deepEqual(first[2], { ok: false, id: 'pool-2', error: 'extraction exceeded the time budget (0.5s)', timeout: true });
+      assert.deepEqual(second.map((x) => x.ok && x.result.article.id), ['pool-5', 'pool-6']);
+      assert.deepEqual(first.map((x) => (x.ok ? x.result.article.id : x.id)), ['pool-0', 'pool-1', 'pool-2', 'pool-3', 'pool-4']);
+      assert.equal(pool.timedOut, 1);
+      // a thread that dies in an article: that article fails with the reason, the others are extracted
+      const crash = [arts[0], { ...arts[1], text: `${arts[1].text} parley-test:crash` }, arts[3]];
+      const out = await pool.extract(crash);
+      assert.deepEqual(out.map((x) => x.ok), [true, false, true]);
+      assert.match(!out[1].ok ? out[1].error : '', /^extraction worker stopped \(code 70\)$/);
+      assert.equal(pool.crashed, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+  assert.equal(timeBudgetReason(10), 'extraction exceeded the time budget (10s)');
+});
+
+test('time budget 0: no limit (the slow article is waited for)', async () => {
+  await withHooks({ ...HOOKS, PARLEY_TEST_STALL_MS: '1500' }, async () => {
+    const pool = new ExtractorPool(1, { kb: [], disable: [] }, { timeout: 0 });
+    try {
+      const [a] = makeArticles(1, 'slow');
+      const out = await pool.extract([{ ...a, text: `${a.text} parley-test:stall` }]);
+      assert.equal(out[0].ok, true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+test('ingest: articles over the time budget fail with the reason, every other article is stored once, as a run without them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-budget-'));
+  const arts = makeArticles(40, 'budget');
+  const bad = new Map([[3, 'stall'], [17, 'stall'], [30, 'crash']]);
+  const inputs = arts.map((a, i) => (bad.has(i) ? { ...a, text: `${a.text} parley-test:${bad.get(i)}` } : a));
+  const file = writeJsonl(join(dir, 'in.jsonl'), inputs);
+  const store = openStore(join(dir, 'budget.db'));
+  const t = performance.now();
+  const s = await withHooks(HOOKS, () => ingest({ store, inputs: [file], workers: 2, articleTimeout: 1, batchSize: 8, noLink: true }));
+  const seconds = (performance.now() - t) / 1000;
+  const got = await storedResults(store);
+  await store.close();
+  assert.ok(seconds < 25, `the run was not held by the stalled articles (30 s each): ${seconds.toFixed(1)} s`);
+  assert.deepEqual([s.articles, s.new + s.nearDuplicate, s.duplicate, s.failed], [40, 37, 0, 3]);
+  assert.deepEqual(
+    s.problems.map((p) => `${p.where}: ${p.reason}`).sort(),
+    [`${file}: article budget-17: extraction exceeded the time budget (1s)`, `${file}: article budget-3: extraction exceeded the time budget (1s)`, `${file}: article budget-30: extraction failed: extraction worker stopped (code 70)`].sort(),
+  );
+  // the others, each once, with what a run without the bad articles stores
+  const ref = openStore(join(dir, 'ref.db'));
+  await ingest({ store: ref, inputs: [writeJsonl(join(dir, 'good.jsonl'), arts.filter((_, i) => !bad.has(i)))], workers: 0, noLink: true });
+  const want = await storedResults(ref);
+  await ref.close();
+  assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort());
+  assert.deepEqual([...want].filter(([id, r]) => got.get(id) !== r).map(([id]) => id), [], 'articles stored differently');
+});
+
+test('CLI --article-timeout: the article over it is listed, exit 1; a re-run retries it; a bad value is a usage error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-budget-'));
+  const arts = makeArticles(12, 'cli');
+  arts[6] = { ...arts[6], text: `${arts[6].text} parley-test:stall` };
+  const file = writeJsonl(join(dir, 'in.jsonl'), arts);
+  const db = join(dir, 'cli.db');
+  const args = ['ingest', file, '--db', db, '--article-timeout', '1', '-j', '1', '--summary', 'json'];
+  const c = parleyProcess(args, HOOKS);
+  assert.equal(await c.exited, 1, c.err);
+  assert.match(c.err, /in\.jsonl: article cli-6: extraction exceeded the time budget \(1s\)/);
+  const s = JSON.parse(c.out) as { new: number; nearDuplicate: number; failed: number; store: { articles: number } };
+  assert.deepEqual([s.new + s.nearDuplicate, s.failed, s.store.articles], [11, 1, 11]);
+  // not stored: a re-run (here without the hook, the article is an ordinary one) tries it again
+  const again = parleyProcess(args);
+  assert.equal(await again.exited, 0, again.err);
+  const s2 = JSON.parse(again.out) as { new: number; nearDuplicate: number; duplicate: number; failed: number };
+  assert.deepEqual([s2.new + s2.nearDuplicate, s2.duplicate, s2.failed], [1, 11, 0]);
+  const bad = parleyProcess(['ingest', file, '--db', db, '--article-timeout', 'soon']);
+  assert.equal(await bad.exited, 2);
+  assert.match(bad.err, /--article-timeout must be a number of seconds/);
 });

@@ -68,9 +68,9 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** `parley ARGS` in a child process (the compiled sources next to this file). */
-export function parleyProcess(args: string[]): Child {
-  const proc = spawn(process.execPath, [CHILD, ...args], { env: { ...process.env, PARLEY_CHILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `parley ARGS` in a child process (the compiled sources next to this file), with `env` added. */
+export function parleyProcess(args: string[], env: Record<string, string> = {}): Child {
+  const proc = spawn(process.execPath, [CHILD, ...args], { env: { ...process.env, ...env, PARLEY_CHILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const c: Child = { proc, out: '', err: '', exited: null as never };
   proc.stdout!.on('data', (d: Buffer) => void (c.out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => void (c.err += d.toString()));

@@ -15,15 +15,36 @@ export interface ExtractConfig {
   lexicon?: string[];
 }
 
-export type Extracted = { ok: true; result: ArticleResult; minhash: Uint32Array; packed?: Uint8Array } | { ok: false; id: string; error: string };
+/** A failure; `timeout` when the article went over the pool's time budget (its thread was stopped). */
+export type Extracted = { ok: true; result: ArticleResult; minhash: Uint32Array; packed?: Uint8Array } | { ok: false; id: string; error: string; timeout?: boolean };
 
-/** With `pack`, results travel encoded for the SQLite store plus a slim copy (smaller messages). */
-export function makeExtractor(config: ExtractConfig & { pack?: boolean }): (articles: Article[]) => Extracted[] {
+/**
+ * TEST ONLY, off unless PARLEY_TEST_HOOKS=1 (the time-budget and crash tests): an article whose text
+ * contains `parley-test:stall` keeps its thread busy for PARLEY_TEST_STALL_MS ms (default 60,000),
+ * standing for a pathological article; `parley-test:crash` ends its thread (exit code 70).
+ */
+function testHook(text: string): void {
+  if (text.includes('parley-test:stall')) {
+    const until = Date.now() + Number(process.env.PARLEY_TEST_STALL_MS || 60_000);
+    while (Date.now() < until);
+  }
+  if (text.includes('parley-test:crash')) process.exit(70);
+}
+
+/**
+ * With `pack`, results travel encoded for the SQLite store plus a slim copy (smaller messages).
+ * `onStart(k)` is called as the k-th article starts (after the engine is loaded): the pool's watchdog
+ * times each article from there.
+ */
+export function makeExtractor(config: ExtractConfig & { pack?: boolean }): (articles: Article[], onStart?: (k: number) => void) => Extracted[] {
   let engine: Engine | null = null;
-  return (articles) => {
+  const hooks = process.env.PARLEY_TEST_HOOKS === '1';
+  return (articles, onStart) => {
     engine ??= loadEngine({ kb: config.kb, lexicon: config.lexicon ?? [], disable: config.disable });
-    return articles.map((a): Extracted => {
+    return articles.map((a, k): Extracted => {
+      onStart?.(k);
       try {
+        if (hooks) testHook(a.text);
         const result = engine!.extract(a);
         if (!config.pack) return { ok: true, result, minhash: minhash(a.text) };
         // a copy of its own (not a view into a pooled buffer), so that it can be transferred

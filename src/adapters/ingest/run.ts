@@ -10,7 +10,7 @@ import { textHash } from '../../link/text.js';
 import type { ReadProblem } from '../../readers/index.js';
 import type { ArticleMeta, LinkStats, Store } from '../store/types.js';
 import { engineFingerprint } from './fingerprint.js';
-import { ExtractorPool } from './pool.js';
+import { DEFAULT_ARTICLE_TIMEOUT, ExtractorPool } from './pool.js';
 import type { ProgressState } from './progress.js';
 import { readSources, type SourceOptions } from './sources.js';
 
@@ -26,6 +26,12 @@ export interface IngestOptions extends SourceOptions {
   asOf?: string;
   /** Articles per write transaction (default 256); results are also written at least once a second. */
   batchSize?: number;
+  /**
+   * Seconds an article's extraction may take on a worker thread (default 10; 0: no limit). An article
+   * over it fails ("extraction exceeded the time budget (10s)"), is not stored (a re-run tries it
+   * again), and the run goes on with a fresh thread. Not enforced with `workers: 0`.
+   */
+  articleTimeout?: number;
   onProblem?: (p: ReadProblem) => void;
   onProgress?: (p: ProgressState) => void;
 }
@@ -58,6 +64,11 @@ export interface IngestSummary {
 const JOB = 8;
 const QUEUED_PER_WORKER = 8;
 
+/** The reason an article's extraction failed, as problems list it. */
+export function failureReason(x: { error: string; timeout?: boolean }): string {
+  return x.timeout ? x.error : `extraction failed: ${x.error}`;
+}
+
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
@@ -73,7 +84,7 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const engine = engineFingerprint(o.kb ?? [], o.disable ?? []);
   const workers = o.workers ?? defaultWorkers();
-  const pool = new ExtractorPool(workers, { kb: o.kb ?? [], disable: o.disable ?? [], pack: o.store.kind === 'sqlite' });
+  const pool = new ExtractorPool(workers, { kb: o.kb ?? [], disable: o.disable ?? [], pack: o.store.kind === 'sqlite' }, { timeout: o.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT });
   const s: IngestSummary = { articles: 0, new: 0, duplicate: 0, nearDuplicate: 0, failed: 0, events: 0, quotes: 0, commitments: 0, link: null, bytes: 0, seconds: 0, problems: [], maxRSS: 0, cpuSeconds: 0, engine };
   const problem = (p: ReadProblem) => {
     s.problems.push(p);
@@ -145,7 +156,7 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
               ok.push({ ...c, result: x.result });
             } else {
               s.failed++;
-              problem({ where: c.where, reason: `extraction failed: ${x.error}` });
+              problem({ where: c.where, reason: failureReason(x) });
             }
           });
           finished.set(seq, ok);
@@ -212,6 +223,8 @@ export interface ReprocessOptions {
   kb?: string[];
   disable?: string[];
   workers?: number;
+  /** Seconds an article may take (as ingest's articleTimeout); an article over it keeps its old result. */
+  articleTimeout?: number;
   /** Re-extract every article, not only those from an older engine. */
   all?: boolean;
   asOf?: string;
@@ -240,7 +253,7 @@ export async function reprocess(o: ReprocessOptions): Promise<ReprocessSummary> 
   const total = await o.store.countArticles({ staleFor });
   const s: ReprocessSummary = { engine, considered: total, reprocessed: 0, failed: 0, events: 0, quotes: 0, commitments: 0, link: null, bytes: 0, seconds: 0, problems: [] };
   const workers = o.workers ?? defaultWorkers();
-  const pool = new ExtractorPool(total < 8 ? 0 : workers, { kb: o.kb ?? [], disable: o.disable ?? [] });
+  const pool = new ExtractorPool(total < 8 ? 0 : workers, { kb: o.kb ?? [], disable: o.disable ?? [] }, { timeout: o.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT });
   const progress = () => o.onProgress?.({ done: s.reprocessed + s.failed, total, totalKnown: true, bytes: s.bytes, elapsed: (performance.now() - t0) / 1000 });
   let writes: Promise<void> = Promise.resolve();
   const inflight = new Set<Promise<void>>();
@@ -259,7 +272,7 @@ export async function reprocess(o: ReprocessOptions): Promise<ReprocessSummary> 
             s.bytes += Buffer.byteLength(chunk[k].text);
             if (!x.ok) {
               s.failed++;
-              const pr = { where: `article ${chunk[k].id}`, reason: `extraction failed: ${x.error}` };
+              const pr = { where: `article ${chunk[k].id}`, reason: failureReason(x) };
               s.problems.push(pr);
               o.onProblem?.(pr);
               return;

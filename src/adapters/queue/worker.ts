@@ -13,7 +13,8 @@
  *   on its messages are kept alive (`working`), for at most `maxBatchSeconds`.
  * - Failures: a message that cannot be read goes straight to the dead letters. An extraction or an
  *   article-specific store error is retried (nak, with a growing delay) until the attempt limit, then
- *   dead-lettered with the reason. A message delivered more times than the limit without ever being
+ *   dead-lettered with the reason. An article over the time budget (`articleTimeout`) is
+ *   dead-lettered at once: another attempt would stall a thread as long again. A message delivered more times than the limit without ever being
  *   acknowledged (workers kept dying on it) is dead-lettered without another try. A store that cannot
  *   be reached is not the article's fault: the write is retried in place until the store is back.
  * - Linking: when the queue has nothing for it and something was written since the last link, the
@@ -24,7 +25,7 @@ import { hostname } from 'node:os';
 import type { JsMsg } from 'nats';
 import type { Article } from '../../core/types.js';
 import { engineFingerprint } from '../ingest/fingerprint.js';
-import { ExtractorPool } from '../ingest/pool.js';
+import { DEFAULT_ARTICLE_TIMEOUT, ExtractorPool } from '../ingest/pool.js';
 import type { Extracted } from '../ingest/extract.js';
 import type { OrderedArticleMeta, PostgresStore } from '../store/postgres.js';
 import type { LinkStats, PutOutcome, Store } from '../store/types.js';
@@ -45,6 +46,12 @@ export interface WorkerOptions {
   linkInterval?: number;
   /** Stop once nothing is waiting or in flight anywhere (and the store is linked). */
   exitWhenIdle?: boolean;
+  /**
+   * Seconds an article's extraction may take on an extraction thread (default 10; 0: no limit). An
+   * article over it goes to the dead letters at once with the reason (it would take as long again);
+   * the thread is replaced and the rest of the batch goes on. Not enforced with `threads: 0`.
+   */
+  articleTimeout?: number;
   /** Longest a batch's messages are kept alive (default 600 s); then they are left to redelivery. */
   maxBatchSeconds?: number;
   name?: string;
@@ -67,6 +74,8 @@ export interface WorkerSummary {
   duplicate: number;
   nearDuplicate: number;
   deadLettered: number;
+  /** Of those, articles whose extraction went over the time budget. */
+  timedOut: number;
   retried: number;
   /** Messages that came to this worker on a second or later delivery (another worker died or gave up). */
   redelivered: number;
@@ -109,7 +118,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerSummary> {
   const linkEvery = (o.linkInterval ?? 60) * 1000;
   const doLink = o.link ?? true;
   const engine = engineFingerprint(o.kb ?? [], o.disable ?? []);
-  const s: WorkerSummary = { worker: id, processed: 0, new: 0, duplicate: 0, nearDuplicate: 0, deadLettered: 0, retried: 0, redelivered: 0, links: 0, seconds: 0, extractSeconds: 0, writeSeconds: 0, rate: 0, cpuSeconds: 0, link: null };
+  const s: WorkerSummary = { worker: id, processed: 0, new: 0, duplicate: 0, nearDuplicate: 0, deadLettered: 0, timedOut: 0, retried: 0, redelivered: 0, links: 0, seconds: 0, extractSeconds: 0, writeSeconds: 0, rate: 0, cpuSeconds: 0, link: null };
   const cpu0 = process.resourceUsage();
   const q = await WorkQueue.connect(o.queue, `parley-worker ${id}`);
   let pool: ExtractorPool | null = null;
@@ -230,13 +239,14 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerSummary> {
     s.writeSeconds += (performance.now() - tw) / 1000;
   };
 
+  const newPool = () => new ExtractorPool(o.threads ?? 1, { kb: o.kb ?? [], disable: o.disable ?? [], pack: true }, { timeout: o.articleTimeout ?? DEFAULT_ARTICLE_TIMEOUT });
   let writing: Promise<void> = Promise.resolve();
   let lastLink = performance.now();
   let wroteSinceLink = false;
   try {
     await q.ensure(o.limits ?? {}, true);
     const consumer = await q.consumer();
-    pool = new ExtractorPool(o.threads ?? 1, { kb: o.kb ?? [], disable: o.disable ?? [], pack: true });
+    pool = newPool();
     o.onEvent?.({ kind: 'ready', worker: id, stream: q.names.stream });
     state = 'idle';
     void beat();
@@ -293,7 +303,7 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerSummary> {
         // the extraction thread died on this batch: every message in it counts one failed attempt
         for (const j of jobs) await fail(j, `extraction failed: ${(e as Error).message}`);
         await pool.close().catch(() => undefined);
-        pool = new ExtractorPool(o.threads ?? 1, { kb: o.kb ?? [], disable: o.disable ?? [], pack: true });
+        pool = newPool();
         continue;
       }
       const extractMs = performance.now() - te;
@@ -302,7 +312,10 @@ export async function runWorker(o: WorkerOptions): Promise<WorkerSummary> {
       for (let k = 0; k < jobs.length; k++) {
         const x = extracted[k];
         if (x.ok) ok.push({ ...jobs[k], x });
-        else await fail(jobs[k], `extraction failed: ${x.error}`);
+        else if (x.timeout) {
+          s.timedOut++;
+          await deadLetter(jobs[k].m, jobs[k].article.id, x.error);
+        } else await fail(jobs[k], `extraction failed: ${x.error}`);
       }
       alive = ok;
       await writing;

@@ -29,6 +29,15 @@ export function articleSizeLimit(v: string): number {
   }
 }
 
+/** `--article-timeout SECONDS` (ingest, worker): the time budget of one article's extraction; 0: none. */
+export const articleTimeoutOption = (default_: number) =>
+  new Option('--article-timeout <seconds>', "seconds one article's extraction may take on a thread before it is stopped and counted as failed (0: no limit)")
+    .default(default_)
+    .argParser((v: string) => {
+      if (!/^\d+(\.\d+)?$/.test(v.trim())) throw new UsageError(`--article-timeout must be a number of seconds (0 for no limit), got "${v}"`);
+      return Number(v);
+    });
+
 /** A publication date given with --date: a whole day. */
 export function checkDay(v: string | undefined): string | undefined {
   if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--date must be YYYY-MM-DD, got "${v}"`);

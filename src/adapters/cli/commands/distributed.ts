@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { KbError, loadKnowledgeBase } from '../../../knowledge/load.js';
 import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes } from '../../../readers/index.js';
+import { DEFAULT_ARTICLE_TIMEOUT } from '../../ingest/pool.js';
 import { ProgressBar } from '../../ingest/progress.js';
 // the queue modules load the NATS client (~100 ms): imported when a command here runs, not at startup
 import type { EnqueueSummary } from '../../queue/enqueue.js';
@@ -13,7 +14,7 @@ import type { QueueLimits, QueueStatus } from '../../queue/nats.js';
 import type { WorkerSummary } from '../../queue/worker.js';
 import type { PostgresStore, LinkState } from '../../store/postgres.js';
 import type { Store, StoreStats } from '../../store/types.js';
-import { action, articleSizeLimit, checkDay, num, openExisting, openForWrite, UsageError, type CommandContext } from './common.js';
+import { action, articleSizeLimit, articleTimeoutOption, checkDay, num, openExisting, openForWrite, UsageError, type CommandContext } from './common.js';
 
 export const DEFAULT_QUEUE = 'nats://127.0.0.1:4222';
 
@@ -94,7 +95,7 @@ function workerSummaryText(s: WorkerSummary): string {
   const l = s.link;
   return [
     `parley: worker ${s.worker} processed ${num(s.processed)} articles in ${s.seconds.toFixed(1)} s (${s.rate.toFixed(1)} articles/s)`,
-    `  articles     new ${num(s.new)}, duplicate ${num(s.duplicate)}, near-duplicate ${num(s.nearDuplicate)}, retried ${num(s.retried)}, dead-lettered ${num(s.deadLettered)}`,
+    `  articles     new ${num(s.new)}, duplicate ${num(s.duplicate)}, near-duplicate ${num(s.nearDuplicate)}, retried ${num(s.retried)}, dead-lettered ${num(s.deadLettered)}${s.timedOut ? ` (${num(s.timedOut)} over the time budget)` : ''}`,
     `  time         extraction ${s.extractSeconds.toFixed(1)} s, store writes ${s.writeSeconds.toFixed(1)} s`,
     `  linked       ${l ? `${num(l.events)} linked events from ${num(l.mentions)} mentions (${num(s.links)} link${s.links === 1 ? '' : 's'} by this worker)` : 'no link by this worker'}`,
   ].join('\n') + '\n';
@@ -164,6 +165,7 @@ export function registerDistributed(program: Command, ctx: CommandContext): void
     .option('--disable <stages>', 'comma-separated stage names to switch off', '')
     .option('-j, --threads <n>', 'extraction threads in this worker (0: on the main thread)', intArg('--threads'), 1)
     .option('--batch <n>', 'messages per fetch and per write transaction', intArg('--batch', 1), 16)
+    .addOption(articleTimeoutOption(DEFAULT_ARTICLE_TIMEOUT))
     .option('--ack-wait <seconds>', 'seconds before a message a worker took and did not acknowledge goes to another', intArg('--ack-wait', 1), 60)
     .option('--max-attempts <n>', 'attempts at a message before it goes to the dead letters', intArg('--max-attempts', 1), 5)
     .option('--max-in-flight <n>', 'messages delivered and not yet acknowledged, across all workers', intArg('--max-in-flight', 1), 1000)
@@ -182,6 +184,7 @@ export function registerDistributed(program: Command, ctx: CommandContext): void
           disable: string;
           threads: number;
           batch: number;
+          articleTimeout: number;
           ackWait: number;
           maxAttempts: number;
           maxInFlight: number;
@@ -217,6 +220,7 @@ export function registerDistributed(program: Command, ctx: CommandContext): void
                 disable,
                 threads: o.threads,
                 batch: o.batch,
+                articleTimeout: o.articleTimeout,
                 limits: limitsFrom(o),
                 link: o.link,
                 linkInterval: o.linkInterval,

@@ -2,10 +2,11 @@
 import { Command, Option } from 'commander';
 import { KbError, loadKnowledgeBase } from '../../../knowledge/load.js';
 import { DEFAULT_MAX_ARTICLE_BYTES, formatBytes } from '../../../readers/index.js';
+import { DEFAULT_ARTICLE_TIMEOUT } from '../../ingest/pool.js';
 import { defaultWorkers, ingest, reprocess, type IngestSummary, type ReprocessSummary } from '../../ingest/run.js';
 import { ProgressBar } from '../../ingest/progress.js';
 import type { LinkStats } from '../../store/types.js';
-import { action, articleSizeLimit, checkDate, checkDay, collect, dbOption, num, openExisting, openForWrite, UsageError, type CommandContext } from './common.js';
+import { action, articleSizeLimit, articleTimeoutOption, checkDate, checkDay, collect, dbOption, num, openExisting, openForWrite, UsageError, type CommandContext } from './common.js';
 
 const workersOption = () =>
   new Option('-j, --workers <n>', `extraction threads (0: on the main thread)`).default(defaultWorkers()).argParser((v) => {
@@ -59,6 +60,11 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
     .option('--kb <file>', 'a knowledge-base file merged over the shipped one (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--disable <stages>', 'comma-separated stage names to switch off', '')
     .addOption(workersOption())
+    .addOption(articleTimeoutOption(DEFAULT_ARTICLE_TIMEOUT))
+    .option('--batch <n>', 'articles per write transaction (results are also written at least once a second)', (v: string) => {
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--batch must be a whole number ≥ 1, got "${v}"`);
+      return Number(v);
+    }, 256)
     .option('--no-link', 'do not link events across articles at the end (run parley link later)')
     .option('--as-of <YYYY-MM-DD>', 'the day commitments are judged on (default: the latest publication date in the store)')
     .option('--timeout <seconds>', 'seconds before a fetch gives up', '20')
@@ -66,7 +72,7 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--summary <format>', 'the summary at the end').choices(['text', 'json']).default('text'))
     .option('--queue <url>', 'publish to a NATS JetStream work queue (nats://host:4222) for parley worker, instead of extracting here')
     .action(
-      action(ctx, async (sources: string[], o: { db: string; date?: string; kb: string[]; disable: string; workers: number; link: boolean; asOf?: string; timeout: string; summary: string; maxArticleSize: string; queue?: string }) => {
+      action(ctx, async (sources: string[], o: { db: string; date?: string; kb: string[]; disable: string; workers: number; articleTimeout: number; batch: number; link: boolean; asOf?: string; timeout: string; summary: string; maxArticleSize: string; queue?: string }) => {
         // distributed: the workers extract and write (see docs/distributed.md)
         if (o.queue) return (await import('./distributed.js')).enqueueSources(sources, { queue: o.queue, date: o.date, timeout: o.timeout, maxArticleSize: o.maxArticleSize, summary: o.summary }, ctx);
         const maxArticleBytes = articleSizeLimit(o.maxArticleSize);
@@ -84,6 +90,8 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
             kb: o.kb,
             disable,
             workers: o.workers,
+            articleTimeout: o.articleTimeout,
+            batchSize: o.batch,
             noLink: !o.link,
             asOf: o.asOf,
             timeout: Number(o.timeout) || 20,
