@@ -111,8 +111,11 @@ describe('queue: publish, consume, redeliver, dead-letter', { skip: !up && 'Post
       const engine = loadEngine();
       await store.putArticles(taken.slice(0, 2).map((m) => ({ result: engine.extract(decodeMessage(m.data).article) })));
       const s = await runWorker({ queue, store, exitWhenIdle: true, limits: { ackWait: 2 } });
-      assert.equal(s.processed, 12);
-      assert.equal(s.duplicate, 2, 'the two already written come back as duplicates');
+      // on a machine so loaded that a keep-alive comes later than the 2 s ack wait, a message may come
+      // a further time: counted again, never stored again
+      assert.ok(s.processed >= 12, `processed ${s.processed}`);
+      assert.equal(s.new, 10, 'the ten never written are new');
+      assert.ok(s.duplicate >= 2, 'the two already written come back as duplicates');
       assert.equal(await store.countArticles(), 12);
       assert.ok(s.redelivered >= 5, `the five taken came again (${s.redelivered})`);
     } finally {
@@ -212,14 +215,17 @@ describe('queue: publish, consume, redeliver, dead-letter', { skip: !up && 'Post
       const held = (await q.status()).queued;
       await q.close();
       assert.ok(held <= 5, `the queue holds at most its limit (${held})`);
-      const working = runWorker({ queue, store, exitWhenIdle: true, batch: 4 });
-      const e = await publishing;
-      const s = await working;
+      // a worker that finds the queue drained while the publisher is between retries exits: start
+      // workers until the publisher is done, then one for what is left
+      let published = false;
+      const publisher = publishing.finally(() => (published = true));
+      let processed = 0;
+      while (!published) processed += (await runWorker({ queue, store, exitWhenIdle: true, batch: 4 })).processed;
+      const e = await publisher;
+      processed += (await runWorker({ queue, store, exitWhenIdle: true })).processed;
       assert.equal(e.published, 30);
       assert.ok(e.waitedMs > 0, 'the publisher waited');
-      // the worker may have found the queue drained before the last publishes: take what is left
-      const rest = await runWorker({ queue, store, exitWhenIdle: true });
-      assert.equal(s.processed + rest.processed, 30);
+      assert.equal(processed, 30);
       assert.equal(await store.countArticles(), 30);
     } finally {
       await store.close();
