@@ -65,7 +65,7 @@ async function ensureStore() {
 
 function startServer(extra = []) {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, 'serve', '--db', DB, '--read-only', '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [BIN, 'serve', '--db', DB, '--read-only', '--port', '0', '--rate-limit', '0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d) => {
       out += d;

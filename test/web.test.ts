@@ -18,6 +18,7 @@ const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const MARKUP_TEXT = 'Officials said <script>window.__xss = 1</script> and <b>bold</b> <img src=x onerror="window.__xss = 2"> appear here. Kenya and Tanzania met in Arusha on Monday.';
 const MARKUP_TITLE = '<img src=x onerror="window.__xss = 3">Markup & "quotes"';
+const MARKUP_NAME = 'Daniel <img src=x onerror="window.__xss = 4">"><svg onload="window.__xss = 5"> Otieno';
 
 let s: TestServer;
 let browser: BrowserContext;
@@ -131,6 +132,26 @@ describe('the dashboard', () => {
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
     await shot('reader-markup');
+  });
+
+  test('reader: markup in an actor name (put in the store directly) is shown as text', async () => {
+    const { loadEngine } = await import('../src/adapters/engine.js');
+    const text = 'Kenyan Foreign Minister Daniel Otieno travelled to Kampala on Friday and signed a ferry agreement with Uganda.';
+    const result = loadEngine().extract({ id: 'markup-name', date: '2025-06-02', title: 'A name with markup', text, dateline: null, url: null, lang: 'en' });
+    const otieno = result.actors.find((a) => a.name === 'Daniel Otieno');
+    assert.ok(otieno);
+    otieno.name = MARKUP_NAME;
+    result.commitments = [];
+    await s.store.putArticle(result, { source: 'markup.example' });
+    await open('#/article/markup-name', '.lists button.rec.s-actor');
+    const names = await page.locator('.lists button.rec.s-actor').allTextContents();
+    assert.ok(names.some((n) => n.includes(MARKUP_NAME)), `actor buttons: ${names.join(' | ')}`);
+    await page.locator('.lists button.rec.s-actor', { hasText: 'Otieno' }).first().click();
+    await page.waitForSelector('.record[data-kind=actor]');
+    assert.match((await page.locator('.record h2').textContent()) ?? '', /<img src=x onerror=/);
+    assert.equal(await page.locator('.reader img, .reader svg:has(> [onload]), .reader [onerror], .reader [onload]').count(), 0);
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   });
 
   test('events: filter, sort, open the evidence, export links', async () => {

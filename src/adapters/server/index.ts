@@ -6,13 +6,20 @@
  * Security from the start: every response carries strict headers (a CSP that allows only the
  * dashboard's own scripts, no framing, no sniffing); errors are JSON with a status and a message,
  * never a stack; request bodies are size-limited; the dashboard is served from an in-memory map of
- * the built files (no path ever reaches the disk); SQL the server adds is parameterised (reads.ts).
+ * the built files (no path ever reaches the disk); SQL the server adds is parameterised (reads.ts);
+ * each client address has a rate limit for reads and one for writes (ratelimit.ts).
+ *
+ * The order a request goes through: security headers and the host check (onRequest), the rate limit
+ * (the routes' onRequest), the write token and the cross-origin check (preParsing, so refused writes
+ * count against the limit and a token cannot be guessed at full speed), then the body and the route.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadKnowledgeBase } from '../../knowledge/load.js';
+import { asSqlite } from '../store/index.js';
+import { SqliteWriterThread } from '../store/sqlite-writer.js';
 import type { Store } from '../store/types.js';
 import { makeContext } from './context.js';
 import { Ingestor, type Extractor } from './ingest.js';
@@ -27,11 +34,13 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { placeRoutes } from './routes/places.js';
 import { quoteRoutes } from './routes/quotes.js';
+import { DEFAULT_RATE_LIMIT, registerRateLimit, type RateLimit } from './ratelimit.js';
 import { DEFAULT_WEB_ROOT, loadStatic, lookupStatic } from './static.js';
 
 export { HttpError } from './route.js';
 export type { Extractor } from './ingest.js';
 export { DEFAULT_WEB_ROOT } from './static.js';
+export { DEFAULT_RATE_LIMIT, type RateLimit } from './ratelimit.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -65,6 +74,12 @@ export interface ServerOptions {
    * stay open. Default: none (then only same-origin requests may write; see SECURITY.md).
    */
   token?: string | null;
+  /**
+   * Requests per window (default one minute) per client address, reads (GET, HEAD) and writes
+   * counted apart; 0 for either: no limit on it; null: no limiting at all. Default DEFAULT_RATE_LIMIT
+   * (1,200 reads and 60 writes a minute).
+   */
+  rateLimit?: RateLimit | null;
   /** Where a server error is reported (default: stderr). */
   onError?: (e: unknown) => void;
 }
@@ -110,7 +125,11 @@ export function createServer(o: ServerOptions): FastifyInstance {
   });
   const reads = readsFor(o.store);
   const names = o.names ?? namesFromKb(loadKnowledgeBase());
-  const ingest = o.engine ? new Ingestor(o.store, reads, { engine: o.engine, fingerprint: o.engineFingerprint, allowPrivateFetch: o.allowPrivateFetch, maxArticleBytes: o.maxArticleBytes }) : null;
+  // on a SQLite file, POST /articles writes and links on a thread of its own
+  const sqlite = asSqlite(o.store);
+  const writer = o.engine && sqlite && sqlite.path !== ':memory:' && !sqlite.db.readonly ? new SqliteWriterThread(sqlite.path) : null;
+  const ingest = o.engine ? new Ingestor(o.store, reads, { engine: o.engine, fingerprint: o.engineFingerprint, allowPrivateFetch: o.allowPrivateFetch, maxArticleBytes: o.maxArticleBytes, writer: writer ?? undefined }) : null;
+  if (writer) app.addHook('onClose', () => writer.close());
   const ctx = makeContext({ store: o.store, reads, names, version: VERSION, ingest }, o.cache ?? true);
   const onError = o.onError ?? ((e: unknown) => process.stderr.write(`parley serve: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`));
 
@@ -125,6 +144,10 @@ export function createServer(o: ServerOptions): FastifyInstance {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
     const host = String(req.headers.host ?? '').toLowerCase();
     if (hosts && !hosts.has(host.replace(/:\d+$/, ''))) throw new HttpError(403, 'this server does not answer to that host name');
+  });
+  // after the rate limit (a route-level onRequest hook), before the body is read
+  app.addHook('preParsing', async (req, reply, payload) => {
+    const host = String(req.headers.host ?? '').toLowerCase();
     // a page on another site must not write to the store through the analyst's browser
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       if (token && !tokenOk(req.headers.authorization)) {
@@ -143,6 +166,7 @@ export function createServer(o: ServerOptions): FastifyInstance {
       } else if (origin === 'null') crossOrigin = true;
       if (crossOrigin) throw new HttpError(403, 'cross-origin requests may not change the store');
     }
+    return payload;
   });
   app.addContentTypeParser('text/html', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
@@ -178,7 +202,8 @@ export function createServer(o: ServerOptions): FastifyInstance {
     ...commitmentRoutes(ctx),
     ...placeRoutes(ctx),
   );
-  register(app, routes);
+  const limit = o.rateLimit === undefined ? DEFAULT_RATE_LIMIT : o.rateLimit;
+  if (limit && (limit.reads > 0 || limit.writes > 0)) registerRateLimit(app, limit);
 
   // the dashboard
   const files = o.webRoot === null ? new Map() : loadStatic(o.webRoot ?? DEFAULT_WEB_ROOT);
@@ -192,7 +217,11 @@ export function createServer(o: ServerOptions): FastifyInstance {
     reply.header('cache-control', f.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     return reply.type(f.type).send(f.body);
   };
-  app.get('/', serveStatic);
-  app.get('/*', serveStatic);
+  // the routes in a plugin registered after the limiter, so that its onRoute hook sees them all
+  void app.register(async (scope) => {
+    register(scope, routes);
+    scope.get('/', serveStatic);
+    scope.get('/*', serveStatic);
+  });
   return app;
 }

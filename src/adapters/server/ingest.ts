@@ -1,7 +1,8 @@
 /**
  * `POST /articles`: one article (text, HTML, or a URL to fetch) → the engine → the store → linking.
- * Writes go one at a time (the store has one writer); linking is coalesced: requests that arrive
- * while a link runs share the next one.
+ * Writes go one at a time (the store has one writer: on a SQLite file, a thread of its own, so that
+ * a link does not hold up reads); linking is coalesced: requests that arrive while a link runs share
+ * the next one.
  *
  * Fetching a URL on a user's behalf is guarded: http(s) only, redirects followed by hand (at most 5,
  * each checked), no loopback, private, link-local or multicast addresses unless `allowPrivateFetch`,
@@ -11,6 +12,7 @@ import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import type { Article, ArticleResult } from '../../core/types.js';
 import { articleFromRecord, DEFAULT_MAX_ARTICLE_BYTES, formatBytes, oversize, readContent } from '../../readers/index.js';
+import type { StoreWriter } from '../store/sqlite-writer.js';
 import type { LinkStats, PutOutcome, Store } from '../store/types.js';
 import type { Reads } from './reads.js';
 import { HttpError } from './route.js';
@@ -31,6 +33,8 @@ export interface IngestConfig {
   fetchTimeout?: number;
   /** Largest article accepted, UTF-8 bytes of text and title (default 1 MiB, as the CLI). */
   maxArticleBytes?: number;
+  /** Where the writes go (default: the store): a SQLite store's writer thread keeps links off the request thread. */
+  writer?: StoreWriter;
 }
 
 export interface IngestOutcome {
@@ -126,6 +130,7 @@ export class Ingestor {
   private running: Promise<LinkStats> | null = null;
   private next: Promise<LinkStats> | null = null;
   private readonly max: number;
+  private readonly writer: StoreWriter;
 
   constructor(
     private readonly store: Store,
@@ -133,6 +138,7 @@ export class Ingestor {
     private readonly config: IngestConfig,
   ) {
     this.max = config.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+    this.writer = config.writer ?? store;
   }
 
   private getEngine(): Extractor {
@@ -181,7 +187,7 @@ export class Ingestor {
     const known = await this.store.findDuplicate({ id: article.id, url: article.url });
     if (known) return { status: 'duplicate', id: known.id, nearDuplicateOf: null, extracted: null, linked: null };
     const result = await this.getEngine().extract(article);
-    const put = (this.writes = this.writes.catch(() => undefined).then(() => this.store.putArticle(result, { source: hostOf(article.url) ?? 'api', engine: this.config.fingerprint ?? null })));
+    const put = (this.writes = this.writes.catch(() => undefined).then(() => this.writer.putArticle(result, { source: hostOf(article.url) ?? 'api', engine: this.config.fingerprint ?? null })));
     const out = (await put) as PutOutcome;
     this.reads.touch();
     const extracted = { actors: result.actors.length, events: result.events.length, quotes: result.quotes.length, commitments: result.commitments.length };
@@ -201,7 +207,7 @@ export class Ingestor {
   }
 
   private startLink(): Promise<LinkStats> {
-    const run = this.writes.catch(() => undefined).then(() => this.store.link());
+    const run = this.writes.catch(() => undefined).then(() => this.writer.link());
     this.writes = run;
     const tracked: Promise<LinkStats> = run.finally(() => {
       if (this.running === tracked) this.running = null;

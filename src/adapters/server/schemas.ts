@@ -40,7 +40,7 @@ export const Page = {
 
 /** The filters of `parley query`, as query parameters. */
 export const EventFilterFields = {
-  actor: list('a participant: code (KEN, UN) or part of a name; any matches', z.string().min(1).max(100)),
+  actor: list('a participant: code (KEN, UN) or the words of a name; any matches', z.string().min(1).max(100)),
   country: list("the event place's country (ISO alpha-3)", z.string().regex(/^[A-Za-z]{2,3}$/, 'an ISO alpha-3 code')),
   dyad: z
     .string()
@@ -51,7 +51,7 @@ export const EventFilterFields = {
   type: list('PLOVER type (CONSULT) or CAMEO code prefix (04, 042)', z.string().regex(/^([A-Za-z_]{2,20}|\d{1,4})$/, 'a PLOVER type or CAMEO prefix')),
   from: date('events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)'),
   to: date('events on or before this date'),
-  place: z.string().min(1).max(200).optional().describe("part of the place's name"),
+  place: z.string().min(1).max(200).optional().describe("words of the place's name"),
   modality: list('asserted, future, negated or hypothetical', z.enum(MODALITIES)),
   text: z.string().min(1).max(500).optional().describe('full-text search over the reporting articles (SQLite FTS5: words, "phrases", AND, OR, NOT, prefix*)'),
   minSources: z.coerce.number().int().min(1).max(10_000).optional().describe('only events reported by at least this many distinct sources'),

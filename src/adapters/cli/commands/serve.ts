@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { engineFingerprint } from '../../ingest/fingerprint.js';
 import { ExtractorPool } from '../../ingest/pool.js';
-import { createServer, type Extractor } from '../../server/index.js';
+import { createServer, DEFAULT_RATE_LIMIT, type Extractor } from '../../server/index.js';
 import { openStore, StoreError } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 import { action, dbOption, openExisting, UsageError, type CommandContext } from './common.js';
@@ -18,6 +18,8 @@ export interface ServeOptions {
   log?: boolean;
   cache: boolean;
   token?: string;
+  rateLimit: string;
+  writeRateLimit: string;
 }
 
 export const hostOption = (cmd: Command) =>
@@ -28,11 +30,18 @@ export const hostOption = (cmd: Command) =>
     .option('--kb <file>', 'a knowledge-base file merged over the shipped one, for POST /articles (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--disable <stages>', 'comma-separated stage names to switch off, for POST /articles', '')
     .option('--allow-private-fetch', 'let POST /articles fetch URLs on loopback and private networks')
+    .option('--rate-limit <n>', 'GET requests a minute per client address, then 429 (0: no limit)', String(DEFAULT_RATE_LIMIT.reads))
+    .option('--write-rate-limit <n>', 'POST requests a minute per client address, then 429 (0: no limit)', String(DEFAULT_RATE_LIMIT.writes))
     .option('--log', 'log every request (JSON lines on stdout)')
     .option('--no-cache', 'answer every request from the store (no answers kept in memory)');
 
 export function checkPort(v: string): number {
   if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${v}"`);
+  return Number(v);
+}
+
+export function checkRate(name: string, v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) > 1e9) throw new UsageError(`${name} must be a whole number of requests a minute (0: no limit), got "${v}"`);
   return Number(v);
 }
 
@@ -62,6 +71,7 @@ export function workerExtractor(kb: string[], disable: string[]): { extractor: (
 /** Starts the server over an open store and resolves when it has stopped (SIGINT or SIGTERM). */
 export async function serveStore(ctx: CommandContext, store: Store, o: ServeOptions & { name: string; banner?: (url: string) => string; anyPortIfBusy?: boolean }): Promise<void> {
   const port = checkPort(o.port);
+  const rateLimit = { reads: checkRate('--rate-limit', o.rateLimit ?? String(DEFAULT_RATE_LIMIT.reads)), writes: checkRate('--write-rate-limit', o.writeRateLimit ?? String(DEFAULT_RATE_LIMIT.writes)), windowMs: 60_000 };
   const disable = o.disable.split(',').map((s) => s.trim()).filter(Boolean);
   const engine = o.readOnly ? null : workerExtractor(o.kb, disable);
   // on a loopback address, only the names of this machine: a DNS-rebinding page cannot reach the API
@@ -70,7 +80,7 @@ export async function serveStore(ctx: CommandContext, store: Store, o: ServeOpti
   if (!loopback && !token) throw new UsageError(`refusing to listen on ${o.host} without a token: anyone who reaches it could write to the store (give --token or PARLEY_TOKEN, or serve on 127.0.0.1)`);
   if (token !== null && token.length < 16) throw new UsageError('--token must be at least 16 characters');
   const allowedHosts = loopback ? ['localhost', '127.0.0.1', '[::1]', o.host.includes(':') ? `[${o.host}]` : o.host] : undefined;
-  const app = createServer({ store, allowedHosts, token, engine: engine?.extractor, engineFingerprint: o.readOnly ? null : engineFingerprint(o.kb, disable), allowPrivateFetch: !!o.allowPrivateFetch, logger: !!o.log, cache: o.cache !== false });
+  const app = createServer({ store, allowedHosts, token, engine: engine?.extractor, engineFingerprint: o.readOnly ? null : engineFingerprint(o.kb, disable), allowPrivateFetch: !!o.allowPrivateFetch, logger: !!o.log, cache: o.cache !== false, rateLimit });
   let address: { port: number };
   try {
     try {

@@ -37,7 +37,13 @@ export function eventRoutes(ctx: ServerContext): AnyRoute[] {
       handler: async ({ query, reply }) => {
         const f = toFilters(query);
         // the same filters give the same page until the store changes: answered from memory
-        const body = await ctx.responses.get(filterKey(f, `|${query.limit}|${query.offset}`), async () => JSON.stringify(page(await ctx.store.query({ ...f, limit: query.limit + 1, offset: query.offset }), query.limit, query.offset)));
+        const body = await ctx.responses.get(filterKey(f, `|${query.limit}|${query.offset}`), async () => {
+          const asked = { ...f, limit: query.limit + 1, offset: query.offset };
+          if (!ctx.store.queryJson) return JSON.stringify(page(await ctx.store.query(asked), query.limit, query.offset));
+          // the events as the store keeps them serialised: no parse and stringify per request
+          const p = page(await ctx.store.queryJson(asked), query.limit, query.offset);
+          return `{"items":[${p.items.join(',')}],"limit":${p.limit},"offset":${p.offset},"next":${p.next}}`;
+        });
         return reply.type('application/json; charset=utf-8').send(body);
       },
     }),
@@ -53,10 +59,14 @@ export function eventRoutes(ctx: ServerContext): AnyRoute[] {
         const f = toFilters(query);
         const max = query.max;
         // pages, not one long-lived cursor: an open SQLite cursor would block writers for the whole download
+        const pageAt = (offset: number) => ctx.store.query({ ...f, limit: Math.min(EXPORT_PAGE, max - offset), offset });
+        // the first page before the answer starts, so that a bad filter (a full-text syntax error) is a
+        // 400 with a message rather than a download cut off after its 200
+        const first = await pageAt(0);
         async function* lines(): AsyncGenerator<string> {
           if (query.format === 'csv') yield EVENT_COLUMNS.join(',') + '\n';
           for (let offset = 0; offset < max; ) {
-            const rows = await ctx.store.query({ ...f, limit: Math.min(EXPORT_PAGE, max - offset), offset });
+            const rows = offset === 0 ? first : await pageAt(offset);
             let chunk = '';
             for (const e of rows) chunk += query.format === 'csv' ? csvRow(e) + '\n' : JSON.stringify({ ...e, mentions: await ctx.store.mentions(e.id) }) + '\n';
             if (chunk) yield chunk;
