@@ -59,12 +59,28 @@ function isRunSeparator(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
 }
 
-/** Whether LONG_RUN matches anywhere: one linear pass, much cheaper than running the regex on every text. */
-function hasLongRun(text: string): boolean {
+/** Whether LONG_RUN matches in text[from, to): one linear pass over the char codes. */
+function hasLongRunIn(text: string, from: number, to: number): boolean {
   let run = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     if (isRunSeparator(text.charCodeAt(i))) run = 0;
     else if (++run > MAX_RUN) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether LONG_RUN matches anywhere, much cheaper than running the regex on every text. A space ends
+ * every run, so only the stretches between spaces (found by indexOf, a native scan) longer than
+ * MAX_RUN are read character by character; in prose there are none.
+ */
+function hasLongRun(text: string): boolean {
+  const n = text.length;
+  for (let from = 0; n - from > MAX_RUN; ) {
+    let space = text.indexOf(' ', from);
+    if (space < 0) space = n;
+    if (space - from > MAX_RUN && hasLongRunIn(text, from, space)) return true;
+    from = space + 1;
   }
   return false;
 }

@@ -27,6 +27,13 @@ export interface TrieNode {
   anyCaseStarts?: Map<string, TrieNode>;
 }
 
+/** One form of a title, with its rank in the order of `titles` and their forms. */
+export interface TitleForm {
+  title: KbTitle;
+  form: string;
+  order: number;
+}
+
 export interface CompiledKb {
   trie: TrieNode;
   states: Map<string, { code: string; name: string; validity: Validity }>;
@@ -35,6 +42,9 @@ export interface CompiledKb {
   persons: Map<string, KbPerson>;
   /** Folded short name ("wang", "putin") → persons who go by it. */
   shortNames: Map<string, KbPerson[]>;
+  /** Each word of a title form (the form split at spaces) → the forms holding it, in the order of `titles`
+   *  and their forms: the few forms to try for a head word, instead of every form of every title. */
+  titleFormsByWord: Map<string, TitleForm[]>;
 }
 
 const newNode = (): TrieNode => ({ children: new Map(), patterns: [] });
@@ -97,7 +107,18 @@ export function compileKb(kb: KnowledgeBase): CompiledKb {
     shortNames.set(key, list);
   }
   trie.anyCaseStarts = new Map([...trie.children].filter(([, node]) => hasAnyCaseStart(node)));
-  return { trie, states, organizations, titles, persons, shortNames };
+  const titleFormsByWord = new Map<string, TitleForm[]>();
+  let order = 0;
+  for (const t of titles.values())
+    for (const form of t.forms) {
+      const entry = { title: t, form, order: order++ };
+      for (const w of new Set(form.split(' '))) {
+        const list = titleFormsByWord.get(w) ?? [];
+        list.push(entry);
+        titleFormsByWord.set(w, list);
+      }
+    }
+  return { trie, states, organizations, titles, persons, shortNames, titleFormsByWord };
 }
 
 /** Whether a pattern at or below the node lets its first word take any case. */

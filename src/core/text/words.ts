@@ -100,18 +100,38 @@ export function scanWords(text: string): Word[] {
   let prevEnd = 0;
   const push = (s: number, e: number) => {
     const t = text.slice(s, e);
-    const lower = t.toLowerCase();
-    const cap = t[0] !== lower[0];
-    words.push({
-      start: s,
-      end: e,
-      text: t,
-      norm: isAscii(t) ? lower : fold(t),
-      cap,
+    // one pass over the char codes: ASCII or not, and how many small and capital ASCII letters
+    let ascii = true;
+    let lowers = 0;
+    let uppers = 0;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c > 0x7f) {
+        ascii = false;
+        break;
+      }
+      if (c >= 0x61 && c <= 0x7a) lowers++;
+      else if (c >= 0x41 && c <= 0x5a) uppers++;
+    }
+    let norm: string;
+    let cap: boolean;
+    let upper: boolean;
+    if (ascii) {
+      // the common case, answered from the counts (the same values as the general case below): a news
+      // text with one curly quote is a two-byte string, and case-converting its slices is slow, so a
+      // word without capitals is its own folded form, and only a capitalised one is lower-cased
+      const c0 = text.charCodeAt(s);
+      cap = c0 >= 0x41 && c0 <= 0x5a;
+      norm = uppers ? t.toLowerCase() : t;
+      upper = cap && e - s >= 2 && lowers === 0 && uppers >= 2;
+    } else {
+      const lower = t.toLowerCase();
+      cap = t[0] !== lower[0];
+      norm = fold(t);
       // two or more letters, all upper-case ("UN", "U.S."): cheap checks before the exact one
-      upper: cap && e - s >= 2 && t === t.toUpperCase() && /\p{L}.*\p{L}/u.test(t),
-      gap: text.slice(prevEnd, s),
-    });
+      upper = cap && e - s >= 2 && t === t.toUpperCase() && /\p{L}.*\p{L}/u.test(t);
+    }
+    words.push({ start: s, end: e, text: t, norm, cap, upper, gap: text.slice(prevEnd, s) });
     prevEnd = e;
   };
   const n = text.length;

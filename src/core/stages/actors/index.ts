@@ -326,9 +326,12 @@ function describeSpeaker(r: Resolution, sp: SpeakerHint, span: Span, described: 
   // the longest title form in the phrase that holds the head word ("chief of staff", "spokesman")
   let title: KbTitle | null = null;
   let formLen = 0;
-  for (const t of kb.titles.values())
-    for (const f of t.forms)
-      if (f.length > formLen && phrase.includes(f) && (f.split(' ').includes(headWord) || f === headWord.replace(/s$/, ''))) ((title = t), (formLen = f.length));
+  // only forms holding the head word, or equal to it without a plural s, can pass the test below: they
+  // are taken from the index by word, and tried in the order of every title's forms (the first longest wins)
+  const bare = headWord.replace(/s$/, '');
+  const cands = [...(kb.titleFormsByWord.get(headWord) ?? []), ...(kb.titleFormsByWord.get(bare.split(' ')[0]) ?? []).filter((x) => x.form === bare)].sort((a, b) => a.order - b.order);
+  for (const { title: t, form: f } of cands)
+    if (f.length > formLen && phrase.includes(f) && (f.split(' ').includes(headWord) || f === bare)) ((title = t), (formLen = f.length));
   // entities inside the phrase, or in a phrase right after it ("an official source in the Soviet team")
   const after = text.slice(span.end, span.end + 40);
   const pp = /^\s+(in|of|from|at|with)\s/.test(after) ? span.end + after.search(/[.;,]|$/) : span.end;

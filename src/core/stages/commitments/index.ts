@@ -68,7 +68,7 @@ function isVague(tokens: Token[], a: number, b: number): boolean {
 /** A commitment cue at token i of sentence s: where its action starts and the rule, or null. */
 function cueAt(tokens: Token[], s: Sentence, i: number): { actionStart: number; rule: string } | null {
   const t = tokens[i];
-  if (PROMISE_VERBS.has(t.lower) || (PROMISE_NOUNS.has(t.lower) && t.pos === 'NOUN')) {
+  if (PROMISE_VERBS.has(t.lower) || (t.pos === 'NOUN' && PROMISE_NOUNS.has(t.lower))) {
     let k = i + 1;
     while (k < s.last && k - i <= 4 && ADVERBS.has(tokens[k].lower) && !(tokens[k].lower === 'on' && tokens[k + 1]?.pos !== 'ADV')) k++;
     const next = tokens[k + 1];

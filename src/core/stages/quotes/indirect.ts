@@ -59,7 +59,7 @@ export function findIndirect(ctx: Ctx, usedCues: Set<number>, cueTaken: (i: numb
   const out: Found[] = [];
   for (let i = 0; i < T.length; i++) {
     const t = T[i];
-    if (t.inQ >= 0 || usedCues.has(i) || !REPORTING_WORDS.has(t.lower)) continue;
+    if (t.inQ >= 0 || !REPORTING_WORDS.has(t.lower) || usedCues.has(i)) continue; // the rare reporting word first
     const f = indirectAt(ctx, i, cueTaken);
     if (f) out.push(f);
   }

@@ -54,15 +54,32 @@ function phraseAt(tokens: Token[], i: number, last: number, cands: { tokens: str
   return undefined;
 }
 
+/** Per token of a doc, what toneOf reads: whether it is a word, and the phrases starting with it. Computed
+ *  once per doc, so the quotes' passes over parts of the text repeat no look-up. */
+interface TokenTone {
+  wordlike: Uint8Array;
+  cands: ({ tokens: string[]; valence: number }[] | undefined)[];
+}
+
+function tokenTone(tokens: Token[], lex: ToneLexicon): TokenTone {
+  const wordlike = new Uint8Array(tokens.length);
+  const cands: TokenTone['cands'] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isWordlike(tokens[i].text)) continue;
+    wordlike[i] = 1;
+    cands[i] = lex.byFirst.get(tokens[i].lower);
+  }
+  return { wordlike, cands };
+}
+
 /** Tone of the tokens in [first, last). */
-function toneOf(tokens: Token[], first: number, last: number, lex: ToneLexicon): number | null {
+function toneOf(tokens: Token[], first: number, last: number, tt: TokenTone): number | null {
   let words = 0;
   let sum = 0;
   for (let i = first; i < last; i++) {
-    const t = tokens[i];
-    if (!isWordlike(t.text)) continue;
+    if (!tt.wordlike[i]) continue;
     words++;
-    const cands = lex.byFirst.get(t.lower);
+    const cands = tt.cands[i];
     if (!cands) continue;
     const hit = phraseAt(tokens, i, last, cands);
     if (!hit) continue;
@@ -75,17 +92,30 @@ function toneOf(tokens: Token[], first: number, last: number, lex: ToneLexicon):
   return words ? Math.round((10000 * sum) / words) / 100 : null;
 }
 
+/** The tokens in [start, end): the first token ending after start, through the last starting before end
+ *  (tokens are sorted and do not overlap, so both bounds are found by binary search). */
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
-  let a = 0;
-  while (a < tokens.length && tokens[a].end <= start) a++;
-  let b = a;
-  while (b < tokens.length && tokens[b].start < end) b++;
-  return [a, b];
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = lo;
+  hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return [a, lo];
 }
 
 export function scoreTone(doc: Doc, quotes: Quote[], lex: ToneLexicon): { tone: number | null; quotes: Quote[] } {
+  const tt = tokenTone(doc.tokens, lex);
   return {
-    tone: toneOf(doc.tokens, 0, doc.tokens.length, lex),
-    quotes: quotes.map((q) => ({ ...q, tone: toneOf(doc.tokens, ...tokenRange(doc.tokens, q.start, q.end), lex) })),
+    tone: toneOf(doc.tokens, 0, doc.tokens.length, tt),
+    quotes: quotes.map((q) => ({ ...q, tone: toneOf(doc.tokens, ...tokenRange(doc.tokens, q.start, q.end), tt) })),
   };
 }
