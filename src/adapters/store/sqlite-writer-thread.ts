@@ -4,6 +4,8 @@ import { SqliteStore } from './sqlite.js';
 
 const { path, opts } = workerData as { path: string; opts: { nearDuplicate?: number } };
 const store = new SqliteStore(path, opts);
+// a writer reads little back: a small page cache (the reading connection keeps the large one)
+store.db.pragma('cache_size = -8192');
 let queue: Promise<unknown> = Promise.resolve();
 
 parentPort!.on('message', (m: { id: number; method: 'putArticle' | 'link' | 'close'; args: never[] }) => {
