@@ -118,6 +118,14 @@ test('deadlines: the value is the last day of the period', () => {
   assert.deepEqual([by?.text, by?.value, by?.kind, by?.due], ['by 2030', '2030-12-31', 'deadline', '2030-12-31']);
   assert.equal(valueOf('They pledged to finish by the end of the month.', FRIDAY, 'end of the month'), '2022-07-31');
   assert.equal(valueOf('They will decide before the end of the year.', FRIDAY, 'end of the year'), '2022-12-31');
+  // "the" left out of the expression's own span still belongs to the deadline
+  for (const [text, part, value] of [
+    ['They agreed to free the crew before the end of February.', 'end of February', '2023-02-28'],
+    ['They pledged to finish by the end of the month.', 'end of the month', '2022-07-31'],
+  ]) {
+    const d = at(run(text, text.includes('February') ? '2023-02-01' : FRIDAY), text, part);
+    assert.deepEqual([d?.kind, d?.value, d?.text.split(' ')[0]], ['deadline', value, text.includes('before') ? 'before' : 'by'], text);
+  }
   assert.equal(valueOf('A deal is expected no later than March.', '2022-01-10', 'March'), '2022-03-31');
   assert.equal(valueOf('Japan should lift the controls within three years.', '1987-03-03', 'within three years'), '1990-03-03');
   const next = at(run('He will visit Seoul next month.', FRIDAY), 'He will visit Seoul next month.', 'next month');

@@ -6,8 +6,9 @@
 import { lastDayOf } from '../calendar.js';
 import type { Candidate, TimeContext, TimeRefiner } from '../types.js';
 
-const ALWAYS = /\b(by|within|no\s+later\s+than|not\s+later\s+than)\s+$/i;
-const BEFORE_END = /\b(before|prior\s+to|until|till)\s+$/i;
+// the preposition may stand before an article the expression leaves out ("before the | end of February")
+const ALWAYS = /\b(by|within|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?$/i;
+const BEFORE_END = /\b(before|prior\s+to|until|till)\s+(?:the\s+)?$/i;
 
 export const deadlineRefiner: TimeRefiner = {
   name: 'deadline',
@@ -17,7 +18,9 @@ export const deadlineRefiner: TimeRefiner = {
       if (!c.value || c.to || c.kind === 'deadline') continue;
       const before = ctx.text.slice(Math.max(0, c.start - 24), c.start);
       const own = /^within\b/i.test(ctx.text.slice(c.start, c.end));
-      const m = ALWAYS.exec(before) ?? (c.endOfPeriod ? BEFORE_END.exec(before) : null);
+      // the end of a period: marked by the modifier rule, or inside the expression itself ("end of February")
+      const endOf = c.endOfPeriod || /^(?:the\s+)?(?:end|close)\s+of\b/i.test(ctx.text.slice(c.start, c.end));
+      const m = ALWAYS.exec(before) ?? (endOf ? BEFORE_END.exec(before) : null);
       if (!m && !own) continue;
       if (/^['’]s\b/.test(ctx.text.slice(c.end, c.end + 3))) continue; // "proposed by last week's meeting": an agent
       if (m) c.start -= m[0].length;
