@@ -281,3 +281,25 @@ test('a large JSONL file is read in chunks: bounded memory, line numbers kept in
   assert.deepEqual(problems, [`${join(d, 'big.jsonl')}:8: no "text" string`]);
   await store.close();
 });
+
+test("a record's own source counts as its source: two outlets in one file are two distinct sources", async () => {
+  const d = mkdtempSync(join(dir, 'sources-'));
+  const meeting = 'Austrian Foreign Minister Ana Kurtz met Japanese Foreign Minister Kenji Sato in Vienna on Wednesday.';
+  // three reports of one meeting, in different words (not near-duplicates)
+  writeFileSync(
+    join(d, 'wires.jsonl'),
+    jsonl([
+      { id: 'w1', date: '2023-03-02', source: 'Alpine Wire', text: meeting },
+      { id: 'w2', date: '2023-03-02', source: 'Pacific Desk', text: 'Kenji Sato, the Japanese foreign minister, held talks with his Austrian counterpart Ana Kurtz in Vienna on Wednesday, a spokesman said.' },
+      { id: 'w3', date: '2023-03-02', text: 'In Vienna on Wednesday, Austria and Japan held talks at the level of foreign ministers, with trade and fisheries on the agenda.' },
+    ]),
+  );
+  const store = openStore(db());
+  await ingest({ store, inputs: [d], workers: 0 });
+  assert.equal((await store.getArticle('w1'))?.source, 'Alpine Wire');
+  assert.equal((await store.getArticle('w3'))?.source, 'wires.jsonl', 'without one, the file');
+  const [m] = await store.query({ type: ['CONSULT'] });
+  assert.equal(m.numArticles, 3);
+  assert.equal(m.numSources, 3);
+  await store.close();
+});

@@ -10,6 +10,8 @@ export interface Article {
   lang: string;
   /** The body all offsets index into (JS string indices). */
   text: string;
+  /** Who published it (an outlet, feed or collection), when the input says: distinct sources are counted by it. */
+  source?: string;
 }
 
 export interface Span {

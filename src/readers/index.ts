@@ -153,6 +153,7 @@ export function articleFromRecord(rec: unknown, fallbackDate: string | null = nu
   const text = r.text ?? r.body ?? r.content;
   if (typeof text !== 'string') throw new Error('no "text" string');
   const id = r.id == null ? stableId(text) : String(r.id);
+  const source = str(r.source) ?? str(r.publisher);
   return {
     id,
     date: normDate(r.date ?? r.published ?? null) ?? fallbackDate,
@@ -161,6 +162,7 @@ export function articleFromRecord(rec: unknown, fallbackDate: string | null = nu
     url: str(r.url),
     lang: str(r.lang) ?? 'en',
     text,
+    ...(source ? { source } : {}),
   };
 }
 

@@ -194,7 +194,7 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
           continue;
         }
         keys.forEach((k) => seen.add(k));
-        chunk.push({ article: a, meta: { source: batch.source, engine, textHash: hash }, where: `${batch.name}: article ${a.id}` });
+        chunk.push({ article: a, meta: { source: a.source ?? batch.source, engine, textHash: hash }, where: `${batch.name}: article ${a.id}` });
         if (chunk.length >= JOB) {
           await dispatch(chunk);
           chunk = [];

@@ -74,7 +74,7 @@ export async function enqueue(o: EnqueueOptions): Promise<EnqueueSummary> {
           continue;
         }
         keys.forEach((k) => seen.add(k));
-        const msg = { article: a, source: batch.source };
+        const msg = { article: a, source: a.source ?? batch.source };
         const data = encodeMessage(msg);
         if (data.length > max - 4096) {
           problem({ where: `${batch.name}: article ${a.id}`, reason: `too large for the queue (${data.length} bytes compressed; the server takes ${max})` });
