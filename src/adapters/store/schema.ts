@@ -89,6 +89,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_sdate ON events(sdate);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_loc ON events(loc_code);
+CREATE INDEX IF NOT EXISTS events_sources ON events(num_sources);
 
 -- posting lists in listing order (ev = events.rowid): each participant's events, each pair's events
 -- (either way round, directed = 0; and actor → recipient, directed = 1)

@@ -518,6 +518,8 @@ export class SqliteStore implements Store {
     if (f.place) postings.push(...wordPostings('place', f.place));
     // full text: the events reported by the matching articles (last: it can be a long list)
     if (f.text) postings.push({ subquery: 'SELECT DISTINCT m.ev FROM fts JOIN mentions m ON m.art = fts.rowid WHERE fts MATCH ? AND m.ev IS NOT NULL', params: [f.text] });
+    // events reported by several sources (by its index: a minority of events, as a rule)
+    if (f.minSources && f.minSources > 1) postings.push({ subquery: 'SELECT rowid FROM events WHERE num_sources >= ?', params: [f.minSources] });
 
     const w: string[] = [];
     const params: unknown[] = [];
@@ -583,10 +585,6 @@ export class SqliteStore implements Store {
     if (f.modality?.length) {
       w.push(`e.modality IN (${f.modality.map(() => '?').join(', ')})`);
       params.push(...f.modality);
-    }
-    if (f.minSources) {
-      w.push('e.num_sources >= ?');
-      params.push(f.minSources);
     }
     return { sql: `FROM ${from} ${w.length ? 'WHERE ' + w.join(' AND ') : ''} ORDER BY ${rank}`, params };
   }
