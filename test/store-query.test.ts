@@ -109,7 +109,7 @@ test('sqlite query: every filter combination lists what a plain reading of the f
   const makers: Array<() => QueryFilters> = [
     () => ({ actor: [pick(codes)] }),
     () => ({ actor: [pick(codes), pick(codes)] }),
-    () => ({ actor: [pick(['Hao', 'jose nunez', 'Ana Ruiz', 'Petrov', 'Nobody', 'LIN'])] }),
+    () => ({ actor: [pick(['Hao', 'jose nunez', 'Ana Ruiz', 'Petrov', 'Nobody', 'LIN', '--'])] }),
     () => ({ actor: [pick(codes), pick(['Hao', 'Ruiz'])] }),
     () => ({ country: [pick(['IDN', 'MEX', 'USA', 'FRA'])] }),
     () => ({ dyad: [pick(codes), pick(codes)] as [string, string], directed: r() < 0.5 }),
@@ -117,7 +117,7 @@ test('sqlite query: every filter combination lists what a plain reading of the f
     () => ({ type: [pick(TYPES), pick(['19', '04', '0', 'AID'])] }),
     () => ({ from: pick(['2021', '2021-03', '2021-03-05', '2022-01-01', '2022-07-08', '2023']) }),
     () => ({ to: pick(['2021', '2021-03', '2021-03-04', '2022-07', '2020-12-31']) }),
-    () => ({ place: pick(['bali', 'City', 'new york', 'Mexico City', 'Paris', '']) }),
+    () => ({ place: pick(['bali', 'City', 'new york', 'Mexico City', 'Paris', '', '!!']) }),
     () => ({ modality: [pick(['asserted', 'future'] as const)] }),
     () => ({ minSources: pick([1, 2, 3]) }),
   ];

@@ -503,8 +503,13 @@ export class SqliteStore implements Store {
     // each posting: a table of ranks "ev" and its condition on alias "x", or a subquery of ranks
     type Posting = { table: string; cond: string; params: unknown[] } | { subquery: string; params: unknown[] };
     const postings: Posting[] = [];
-    const wordPostings = (field: string, text: string) =>
-      searchWords(text).map((word) => ({ table: 'event_words', cond: 'x.field = ? AND x.word = ?', params: [field, word] }));
+    // a name or place without a single word matches nothing
+    let wordless = false;
+    const wordPostings = (field: string, text: string) => {
+      const words = searchWords(text);
+      if (!words.length) wordless = true;
+      return words.map((word) => ({ table: 'event_words', cond: 'x.field = ? AND x.word = ?', params: [field, word] }));
+    };
     let actors = f.actor ?? [];
     const dyad = f.dyad?.map((c) => c.toUpperCase());
     if (dyad && dyad[0] === dyad[1]) postings.push({ table: 'event_parts', cond: 'x.code = ?', params: [dyad[0]] }); // a "dyad" of one
@@ -520,6 +525,7 @@ export class SqliteStore implements Store {
     if (f.text) postings.push({ subquery: 'SELECT DISTINCT m.ev FROM fts JOIN mentions m ON m.art = fts.rowid WHERE fts MATCH ? AND m.ev IS NOT NULL', params: [f.text] });
     // events reported by several sources (by its index: a minority of events, as a rule)
     if (f.minSources && f.minSources > 1) postings.push({ subquery: 'SELECT rowid FROM events WHERE num_sources >= ?', params: [f.minSources] });
+    if (wordless) return { sql: 'FROM events e WHERE 0 ORDER BY e.rowid', params: [] };
 
     const w: string[] = [];
     const params: unknown[] = [];
@@ -538,8 +544,6 @@ export class SqliteStore implements Store {
       rank = 'x.ev';
       w.push(driver.cond);
       params.push(...driver.params);
-    } else if ((f.actor?.length === 1 && !codeLike(f.actor[0])) || f.place) {
-      return { sql: 'FROM events e WHERE 0 ORDER BY e.rowid', params: [] }; // a name or place without a word
     }
     for (const p of postings) {
       w.push('subquery' in p ? `e.rowid IN (${p.subquery})` : `EXISTS (SELECT 1 FROM ${p.table} x WHERE ${p.cond} AND x.ev = e.rowid)`);
