@@ -90,6 +90,9 @@ export interface LinkState {
   linkedAsOf: string | null;
 }
 
+/** A value matched as it is inside a LIKE pattern: %, _ and the escape character itself escaped (PostgreSQL's default escape is \\). */
+const likeEscape = (v: string) => v.replace(/[\\%_]/g, '\\$&');
+
 export class PostgresStoreError extends Error {}
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -829,7 +832,7 @@ export class PostgresStore implements Store {
     const p = (v: unknown) => `$${params.push(v)}`;
     const codeLike = (s: string) => /^[A-Z][A-Z0-9_]{1,15}$/.test(s);
     if (f.actor?.length) {
-      const ors = f.actor.map((a) => (codeLike(a) ? `e.id IN (SELECT event FROM event_parts WHERE code = ${p(a)})` : `e.names ILIKE ${p(`%${a.replace(/[%_\\]/g, '')}%`)}`));
+      const ors = f.actor.map((a) => (codeLike(a) ? `e.id IN (SELECT event FROM event_parts WHERE code = ${p(a)})` : `e.names ILIKE ${p(`%${likeEscape(a)}%`)}`));
       w.push(`(${ors.join(' OR ')})`);
     }
     if (f.country?.length) w.push(`e.loc_code = ANY(${p(f.country.map((c) => c.toUpperCase()))}::text[])`);
@@ -846,7 +849,7 @@ export class PostgresStore implements Store {
     if (f.from) w.push(`e.date >= substr(${p(f.from)}::text, 1, length(e.date))`);
     // "2022-07" as an upper bound takes the whole month
     if (f.to) w.push(`e.date <= ${p(f.to.length < 10 ? f.to + '\uffff' : f.to)}::text`);
-    if (f.place) w.push(`e.loc_name ILIKE ${p(`%${f.place.replace(/[%_\\]/g, '')}%`)}`);
+    if (f.place) w.push(`e.loc_name ILIKE ${p(`%${likeEscape(f.place)}%`)}`);
     if (f.modality?.length) w.push(`e.modality = ANY(${p(f.modality)}::text[])`);
     if (f.text) w.push(`e.id IN (SELECT m.event FROM articles a JOIN mentions m ON m.art = a.art WHERE a.tsv @@ ${ftsToTsquery(f.text, p)} AND m.event IS NOT NULL)`);
     if (f.minSources) w.push(`e.num_sources >= ${p(f.minSources)}`);
