@@ -62,6 +62,12 @@ export function openApiDocument(routes: AnyRoute[], info: { version: string }): 
       };
     }
     if (!responses['400'] && (r.query || r.params || r.body)) responses['400'] = { description: 'invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    // the rate limit per client address (`serve --rate-limit`, `--write-rate-limit`)
+    responses['429'] = {
+      description: 'too many requests from this address in the last minute; retry after Retry-After seconds',
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
     const op: Json = {
       operationId: r.operationId,
       summary: r.summary,
