@@ -110,6 +110,21 @@ describe('rate limiting', () => {
     }
   });
 
+  test('behind a trusted proxy each forwarded client has its own count; from anyone else the header is ignored', async () => {
+    const app = createServer({ store: s.store, webRoot: null, rateLimit: { reads: 2, writes: 0, windowMs: 60_000 }, trustProxy: ['10.9.0.0/16'] });
+    try {
+      const get = (remoteAddress: string, client: string) => app.inject({ method: 'GET', url: '/health', remoteAddress, headers: { 'x-forwarded-for': client } });
+      for (let i = 0; i < 2; i++) assert.equal((await get('10.9.0.5', '198.51.100.1')).statusCode, 200);
+      assert.equal((await get('10.9.0.5', '198.51.100.1')).statusCode, 429);
+      assert.equal((await get('10.9.0.5', '198.51.100.2')).statusCode, 200, 'another client behind the same proxy');
+      // a client that is not the proxy cannot pick its own address
+      for (let i = 0; i < 2; i++) assert.equal((await get('203.0.113.7', `192.0.2.${i}`)).statusCode, 200);
+      assert.equal((await get('203.0.113.7', '192.0.2.99')).statusCode, 429);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('the default never bothers a dashboard reader: 1,000 reads in a burst pass', async () => {
     assert.deepEqual({ reads: DEFAULT_RATE_LIMIT.reads, writes: DEFAULT_RATE_LIMIT.writes }, { reads: 1200, writes: 60 });
     const app = createServer({ store: s.store, webRoot: null });

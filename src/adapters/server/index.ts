@@ -80,6 +80,11 @@ export interface ServerOptions {
    * (1,200 reads and 60 writes a minute).
    */
   rateLimit?: RateLimit | null;
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For names the client, for the rate
+   * limit and the logs. Default none: the header is ignored, as any client could send it.
+   */
+  trustProxy?: string[];
   /** Where a server error is reported (default: stderr). */
   onError?: (e: unknown) => void;
 }
@@ -122,6 +127,7 @@ export function createServer(o: ServerOptions): FastifyInstance {
     routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
     requestTimeout: 120_000,
     return503OnClosing: true,
+    trustProxy: o.trustProxy?.length ? o.trustProxy : false,
   });
   const reads = readsFor(o.store);
   const names = o.names ?? namesFromKb(loadKnowledgeBase());

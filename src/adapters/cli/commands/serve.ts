@@ -20,6 +20,7 @@ export interface ServeOptions {
   token?: string;
   rateLimit: string;
   writeRateLimit: string;
+  trustProxy?: string;
 }
 
 export const hostOption = (cmd: Command) =>
@@ -32,6 +33,7 @@ export const hostOption = (cmd: Command) =>
     .option('--allow-private-fetch', 'let POST /articles fetch URLs on loopback and private networks')
     .option('--rate-limit <n>', 'GET requests a minute per client address, then 429 (0: no limit)', String(DEFAULT_RATE_LIMIT.reads))
     .option('--write-rate-limit <n>', 'POST requests a minute per client address, then 429 (0: no limit)', String(DEFAULT_RATE_LIMIT.writes))
+    .option('--trust-proxy <addresses>', "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (for the rate limit)")
     .option('--log', 'log every request (JSON lines on stdout)')
     .option('--no-cache', 'answer every request from the store (no answers kept in memory)');
 
@@ -80,7 +82,7 @@ export async function serveStore(ctx: CommandContext, store: Store, o: ServeOpti
   if (!loopback && !token) throw new UsageError(`refusing to listen on ${o.host} without a token: anyone who reaches it could write to the store (give --token or PARLEY_TOKEN, or serve on 127.0.0.1)`);
   if (token !== null && token.length < 16) throw new UsageError('--token must be at least 16 characters');
   const allowedHosts = loopback ? ['localhost', '127.0.0.1', '[::1]', o.host.includes(':') ? `[${o.host}]` : o.host] : undefined;
-  const app = createServer({ store, allowedHosts, token, engine: engine?.extractor, engineFingerprint: o.readOnly ? null : engineFingerprint(o.kb, disable), allowPrivateFetch: !!o.allowPrivateFetch, logger: !!o.log, cache: o.cache !== false, rateLimit });
+  const app = createServer({ store, allowedHosts, token, engine: engine?.extractor, engineFingerprint: o.readOnly ? null : engineFingerprint(o.kb, disable), allowPrivateFetch: !!o.allowPrivateFetch, logger: !!o.log, cache: o.cache !== false, rateLimit, trustProxy: o.trustProxy?.split(',').map((s) => s.trim()).filter(Boolean) });
   let address: { port: number };
   try {
     try {
