@@ -35,6 +35,10 @@ test('an office complement: "of" names the state, "for" and "on" only the topic'
   assert.equal(person(r, 'Quispe').code, 'PER');
   assert.equal(person(r, 'Brandt').code, 'USA');
   assert.equal(person(r, 'Vogel').code, 'UN');
+  // after the name: a titled person "of" a state serves it
+  const after = extract('Foreign Minister Ana Kurtz of Austria met Trade Minister Tomas Ibarra of the Philippines in Vienna.');
+  assert.equal(person(after, 'Ana Kurtz').code, 'AUT');
+  assert.equal(person(after, 'Tomas Ibarra').code, 'PHL');
 });
 
 test('pronouns: cataphora in "For his part", and the subject of the previous sentence', () => {

@@ -428,6 +428,12 @@ function nameHit(scan: Scan, names: NameHit[], w0: number, w1: number, ids: stri
     chain = partner.chain;
   }
   if (allUpper && evidence === 'bare') return null;
+  // "Foreign Minister Ana Kurtz of Austria": a titled name's "of" + state says whom the office serves
+  if (chain && !chain.codes.length && !chain.ofCodes.length && next?.norm === 'of' && isTightGap(next.gap)) {
+    const k = words[w1 + 1]?.norm === 'the' ? w1 + 2 : w1 + 1;
+    const tg = tags[k];
+    if (tg?.kind === 'entity' && tg.hit.type === 'state' && isTightGap(words[k].gap)) chain = { ...chain, ofCodes: [tg.hit.code] };
+  }
   // a surname that is also a place or organisation noun ("Fawn Hall"), only with a title or appositive
   const tail = words[w1];
   if (tail && (evidence === 'title' || evidence === 'appositive' || evidence === 'honorific') && tail.cap && PLACE_ORG_HEADS.has(tail.norm) && isTightGap(tail.gap) && !tags[w1] && !(words[w1 + 1]?.cap && isTightGap(words[w1 + 1].gap))) {
