@@ -8,7 +8,6 @@
  * the events endpoint returns, and cached per filter until the store changes.
  */
 import type Database from 'better-sqlite3';
-import type { Modality } from '../../core/types.js';
 import { asSqlite } from '../store/index.js';
 import type { EventRow, QueryFilters, Store } from '../store/types.js';
 
@@ -76,31 +75,6 @@ const json = <T>(v: unknown): T => JSON.parse(String(v)) as T;
 const upTo = (to: string) => (to.length < 10 ? to + '\uffff' : to);
 const likeArg = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
-function eventRow(r: Row): EventRow {
-  return {
-    id: String(r.id),
-    date: str(r.date),
-    type: String(r.type),
-    mode: str(r.mode),
-    modality: r.modality as Modality,
-    cameo: str(r.cameo),
-    goldstein: num(r.goldstein),
-    quad: num(r.quad),
-    actors: json(r.actors),
-    recipients: json(r.recipients),
-    names: json(r.names),
-    place: r.loc_name != null || r.loc_code != null ? { name: String(r.loc_name ?? ''), code: str(r.loc_code), lat: num(r.lat), lon: num(r.lon), geonameId: num(r.geoname_id) } : null,
-    numMentions: Number(r.num_mentions),
-    numArticles: Number(r.num_articles),
-    numSources: Number(r.num_sources),
-    tone: num(r.tone),
-    isRoot: !!r.is_root,
-    firstArticle: String(r.first_art),
-    url: str(r.url),
-    evidence: String(r.evidence),
-  };
-}
-
 class SqliteReads implements Reads {
   private local = 0;
   private readonly st = new Map<string, Database.Statement>();
@@ -160,8 +134,9 @@ class SqliteReads implements Reads {
   }
 
   async event(id: string): Promise<EventRow | null> {
-    const r = this.prep('SELECT * FROM events WHERE id = ?').get(id) as Row | undefined;
-    return r ? eventRow(r) : null;
+    // the event as the store serialised it for the API (events.json)
+    const r = this.prep('SELECT json FROM events WHERE id = ?').get(id) as Row | undefined;
+    return r ? json<EventRow>(r.json) : null;
   }
 
   async links(articleId: string): Promise<Record<string, string> | null> {
