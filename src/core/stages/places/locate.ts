@@ -11,7 +11,6 @@
  */
 import type { Doc } from '../../nlp.js';
 import type { Actor, Event, EventLocation, PlaceRecord, Span } from '../../types.js';
-import type { Mentions } from '../mentions/index.js';
 
 const REMOTE = /\b(call|calls|called|phone|phoned|telephone|telephoned|spoke|speak|speaks|videoconference|video conference|virtual|virtually|video|online|letter|message)\b(?!\s+(for|on|upon)\b)/i;
 const SPECIFIC: Record<PlaceRecord['kind'], number> = { place: 0, seat: 0, capital: 0, admin1: 1, country: 2 };
