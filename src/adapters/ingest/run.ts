@@ -14,26 +14,32 @@ import { DEFAULT_ARTICLE_TIMEOUT, ExtractorPool } from './pool.js';
 import type { ProgressState } from './progress.js';
 import { readSources, type SourceOptions } from './sources.js';
 
-export interface IngestOptions extends SourceOptions {
+/** What ingest and reprocess share: the store, the engine, the threads, linking and reporting. */
+interface ExtractionRunOptions {
   store: Store;
-  inputs: string[];
   kb?: string[];
   disable?: string[];
   /** Worker threads; default: one per core; 0 extracts on this thread. */
   workers?: number;
-  /** Skip linking at the end (link later with the store's link()). */
-  noLink?: boolean;
-  asOf?: string;
-  /** Articles per write transaction (default 256); results are also written at least once a second. */
-  batchSize?: number;
   /**
    * Seconds an article's extraction may take on a worker thread (default 10; 0: no limit). An article
-   * over it fails ("extraction exceeded the time budget (10s)"), is not stored (a re-run tries it
-   * again), and the run goes on with a fresh thread. Not enforced with `workers: 0`.
+   * over it fails ("extraction exceeded the time budget (10s)"), and the run goes on with a fresh
+   * thread: ingest does not store it (a re-run tries it again), reprocess keeps its old result. Not
+   * enforced with `workers: 0`.
    */
   articleTimeout?: number;
+  /** The day commitments are judged on when linking (default: the latest article date). */
+  asOf?: string;
   onProblem?: (p: ReadProblem) => void;
   onProgress?: (p: ProgressState) => void;
+}
+
+export interface IngestOptions extends SourceOptions, ExtractionRunOptions {
+  inputs: string[];
+  /** Skip linking at the end (link later with the store's link()). */
+  noLink?: boolean;
+  /** Articles per write transaction (default 256); results are also written at least once a second. */
+  batchSize?: number;
 }
 
 export interface IngestSummary {
@@ -218,18 +224,9 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
   return s;
 }
 
-export interface ReprocessOptions {
-  store: Store;
-  kb?: string[];
-  disable?: string[];
-  workers?: number;
-  /** Seconds an article may take (as ingest's articleTimeout); an article over it keeps its old result. */
-  articleTimeout?: number;
+export interface ReprocessOptions extends ExtractionRunOptions {
   /** Re-extract every article, not only those from an older engine. */
   all?: boolean;
-  asOf?: string;
-  onProblem?: (p: ReadProblem) => void;
-  onProgress?: (p: ProgressState) => void;
 }
 
 export interface ReprocessSummary {

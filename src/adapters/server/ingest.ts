@@ -116,14 +116,6 @@ export async function safeFetch(url: string, o: { allowPrivate: boolean; timeout
   throw new HttpError(502, `cannot fetch ${url}: too many redirects`);
 }
 
-const hostOf = (url: string | null) => {
-  try {
-    return url ? new URL(url).host.replace(/^www\./, '') : null;
-  } catch {
-    return null;
-  }
-};
-
 export class Ingestor {
   private engine: Extractor | null = null;
   private writes: Promise<unknown> = Promise.resolve();
@@ -187,7 +179,7 @@ export class Ingestor {
     const known = await this.store.findDuplicate({ id: article.id, url: article.url });
     if (known) return { status: 'duplicate', id: known.id, nearDuplicateOf: null, extracted: null, linked: null };
     const result = await this.getEngine().extract(article);
-    const put = (this.writes = this.writes.catch(() => undefined).then(() => this.writer.putArticle(result, { source: hostOf(article.url) ?? 'api', engine: this.config.fingerprint ?? null })));
+    const put = (this.writes = this.writes.catch(() => undefined).then(() => this.writer.putArticle(result, { source: 'api', engine: this.config.fingerprint ?? null })));
     const out = (await put) as PutOutcome;
     this.reads.touch();
     const extracted = { actors: result.actors.length, events: result.events.length, quotes: result.quotes.length, commitments: result.commitments.length };

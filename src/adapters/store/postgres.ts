@@ -36,6 +36,7 @@ import { bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity
 import { textHash } from '../../link/text.js';
 import { decodeResult, encodeResult } from './codec.js';
 import { PG_SCHEMA, PG_SCHEMA_VERSION } from './postgres-schema.js';
+import { articleSource, clip, json, placeOf } from './rows.js';
 import { ftsToTsquery } from './tsquery.js';
 import type {
   ArticleKey,
@@ -61,7 +62,6 @@ const require = createRequire(import.meta.url);
 let pgLib: typeof pg | null = null;
 const loadPg = (): typeof pg => (pgLib ??= require('pg') as typeof pg);
 
-const SENTENCE_MAX = 600;
 /** Rows per multi-row INSERT (PostgreSQL takes at most 65,535 parameters per statement). */
 const PARAMS_MAX = 30_000;
 
@@ -121,25 +121,10 @@ function lockKey(schema: string, purpose: string): string {
   return createHash('sha1').update(`parley:${schema}:${purpose}`).digest().readBigInt64BE(0).toString();
 }
 
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).host.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
-
-const json = <T = never>(s: unknown): T => JSON.parse(String(s)) as T;
 const str = (v: unknown): string | null => (v == null ? null : String(v));
 const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
 /** PostgreSQL text cannot hold NUL; it becomes U+FFFD (same length, so offsets stay right). */
 const noNul = (s: string): string => (s.includes('\u0000') ? s.replace(/\u0000/g, '\ufffd') : s);
-
-function clip(text: string, start: number, end: number): string {
-  const s = text.slice(Math.max(0, start), Math.max(start, end));
-  return s.length > SENTENCE_MAX ? s.slice(0, SENTENCE_MAX - 1) + '…' : s;
-}
 
 function nowMicros(): number {
   return Math.round((performance.timeOrigin + performance.now()) * 1000);
@@ -456,7 +441,7 @@ export class PostgresStore implements Store {
     const values = accepted.map((p) => {
       const a = p.a;
       const row = [
-        a.id, a.url, p.hash, a.date, a.title, a.dateline, a.lang, hostOf(a.url) ?? p.meta.source ?? null, a.text,
+        a.id, a.url, p.hash, a.date, a.title, a.dateline, a.lang, articleSource(a.url, p.meta.source), a.text,
         p.meta.packed ? Buffer.from(p.meta.packed.buffer, p.meta.packed.byteOffset, p.meta.packed.byteLength) : encodeResult(p.result),
         p.result.tone ?? null, p.near?.id ?? null, p.near?.similarity ?? null, sigToBytes(p.sig), p.meta.engine ?? null, p.key.ord, p.key.seq,
       ];
@@ -474,7 +459,7 @@ export class PostgresStore implements Store {
     await c.query({ name: 'parley-lsh', text: 'INSERT INTO lsh (band, key, art) SELECT * FROM unnest($1::smallint[], $2::integer[], $3::bigint[]) ON CONFLICT DO NOTHING', values: [lsh.band, lsh.key, lsh.art] });
     await this.insertRowSets(
       c,
-      accepted.map((p) => this.rowsOf(artOf.get(p.a.id)!, p.result, hostOf(p.a.url) ?? p.meta.source ?? null)),
+      accepted.map((p) => this.rowsOf(artOf.get(p.a.id)!, p.result, articleSource(p.a.url, p.meta.source))),
     );
     return outs;
   }
@@ -492,7 +477,7 @@ export class PostgresStore implements Store {
       sig,
       cands.filter((x) => cmpKey(x, key) < 0),
     );
-    const source = hostOf(a.url) ?? meta.source ?? null;
+    const source = articleSource(a.url, meta.source);
     const packed = meta.packed ? Buffer.from(meta.packed.buffer, meta.packed.byteOffset, meta.packed.byteLength) : encodeResult(result);
     const ins = await c.query(
       `INSERT INTO articles (id, url, text_hash, date, title, dateline, lang, source, text, result, tone, dup_of, similarity, minhash, engine, ord, seq)
@@ -628,10 +613,7 @@ export class PostgresStore implements Store {
         names: json(r.names),
         date: str(r.date),
         dateText: str(r.date_text),
-        location:
-          r.loc_name != null || r.loc_code != null
-            ? { name: String(r.loc_name ?? ''), code: str(r.loc_code), lat: numOrNull(r.lat), lon: numOrNull(r.lon), geonameId: numOrNull(r.geoname_id) }
-            : null,
+        location: placeOf(r),
         trigger: { start: Number(r.trigger_start), end: Number(r.trigger_end), text: String(r.trigger_text) },
         sentence: { start: Number(r.sent_start), end: Number(r.sent_end) },
         inLead: !!r.in_lead,
@@ -811,10 +793,7 @@ export class PostgresStore implements Store {
       actors: json(r.actors),
       recipients: json(r.recipients),
       names: json(r.names),
-      place:
-        r.loc_name != null || r.loc_code != null
-          ? { name: String(r.loc_name ?? ''), code: str(r.loc_code), lat: numOrNull(r.lat), lon: numOrNull(r.lon), geonameId: numOrNull(r.geoname_id) }
-          : null,
+      place: placeOf(r),
       numMentions: Number(r.num_mentions),
       numArticles: Number(r.num_articles),
       numSources: Number(r.num_sources),

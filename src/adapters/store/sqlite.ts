@@ -13,6 +13,7 @@ import { commitmentRecords, eventMentions, type CommitmentRecord, type EventMent
 import { BANDS, bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity } from '../../link/minhash.js';
 import { textHash } from '../../link/text.js';
 import { decodeResult, encodeResult } from './codec.js';
+import { articleSource, clip, json, placeOf } from './rows.js';
 import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema.js';
 import type {
   ArticleKey,
@@ -32,7 +33,6 @@ import type {
 
 type Row = Record<string, unknown>;
 
-const SENTENCE_MAX = 600;
 /** events.sdate of an event without a date: after every date, so undated events list last. */
 const NO_DATE = '~';
 /** The words a name or place filter matches on: lower case, accents removed ("Sánchez" → sanchez). */
@@ -50,21 +50,6 @@ export interface SqliteStoreOptions {
   nearDuplicate?: number;
 }
 
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).host.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
-
-const json = <T = never>(s: unknown): T => JSON.parse(String(s)) as T;
-
-function clip(text: string, start: number, end: number): string {
-  const s = text.slice(Math.max(0, start), Math.max(start, end));
-  return s.length > SENTENCE_MAX ? s.slice(0, SENTENCE_MAX - 1) + '…' : s;
-}
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -226,7 +211,7 @@ export class SqliteStore implements Store {
     const sig = meta.minhash ?? minhash(a.text);
     const keys = bandKeys(sig);
     const near = this.nearDuplicateSync(sig, keys);
-    const source = hostOf(a.url) ?? meta.source ?? null;
+    const source = articleSource(a.url, meta.source);
     const info = this.st.insArticle.run({
       id: a.id,
       url: a.url,
@@ -347,10 +332,7 @@ export class SqliteStore implements Store {
         names: json(r.names),
         date: (r.date as string | null) ?? null,
         dateText: (r.date_text as string | null) ?? null,
-        location:
-          r.loc_name != null || r.loc_code != null
-            ? { name: String(r.loc_name ?? ''), code: (r.loc_code as string | null) ?? null, lat: (r.lat as number | null) ?? null, lon: (r.lon as number | null) ?? null, geonameId: (r.geoname_id as number | null) ?? null }
-            : null,
+        location: placeOf(r),
         trigger: { start: Number(r.trigger_start), end: Number(r.trigger_end), text: String(r.trigger_text) },
         sentence: { start: Number(r.sent_start), end: Number(r.sent_end) },
         inLead: !!r.in_lead,

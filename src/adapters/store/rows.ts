@@ -1,0 +1,34 @@
+/** What both stores do the same way when they turn a result into rows, and rows back. */
+import type { EventPlace } from './types.js';
+
+/** Longest sentence text a mention row keeps (evidence, not the article). */
+const SENTENCE_MAX = 600;
+
+/** The article's source, for counting distinct sources: its URL's host, else what the caller says (feed, file, record). */
+export function articleSource(url: string | null, given: string | null | undefined): string | null {
+  if (url) {
+    try {
+      const host = new URL(url).host.replace(/^www\./, '');
+      if (host) return host;
+    } catch {
+      /* not a URL: the caller's source */
+    }
+  }
+  return given ?? null;
+}
+
+/** A span of the text, cut to SENTENCE_MAX characters. */
+export function clip(text: string, start: number, end: number): string {
+  const s = text.slice(Math.max(0, start), Math.max(start, end));
+  return s.length > SENTENCE_MAX ? s.slice(0, SENTENCE_MAX - 1) + '…' : s;
+}
+
+export const json = <T = never>(s: unknown): T => JSON.parse(String(s)) as T;
+
+const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));
+
+/** A place from a row's loc_name, loc_code, lat, lon and geoname_id columns; null when it names none. */
+export function placeOf(r: Record<string, unknown>): EventPlace | null {
+  if (r.loc_name == null && r.loc_code == null) return null;
+  return { name: String(r.loc_name ?? ''), code: r.loc_code == null ? null : String(r.loc_code), lat: numOrNull(r.lat), lon: numOrNull(r.lon), geonameId: numOrNull(r.geoname_id) };
+}
