@@ -51,6 +51,21 @@ export function Side({ codes, names }: { codes: string[]; names?: Record<string,
   );
 }
 
+/** An event's parties: its actors, then "→" and its recipients when it has any. */
+export function Parties({ event: e }: { event: { actors: string[]; recipients: string[]; names?: Record<string, string[]> } }) {
+  return (
+    <>
+      <Side codes={e.actors} names={e.names} />
+      {e.recipients.length ? (
+        <>
+          {' → '}
+          <Side codes={e.recipients} names={e.names} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export function Goldstein({ value }: { value: number | null }) {
   if (value == null) return <span class="muted">—</span>;
   return (

@@ -8,7 +8,7 @@ import { goldsteinColor } from '../colors';
 import { useLoad } from '../hooks';
 import { href, navigate } from '../router';
 import type { ActorSummary, Dyad, DyadRow, EventRow, Network, Page } from '../types';
-import { CodeChip, Empty, ErrorBox, Evidence, fmt, Goldstein, Loading, Side } from '../ui';
+import { CodeChip, Empty, ErrorBox, Evidence, fmt, Goldstein, Loading, Parties } from '../ui';
 import { EventDetail } from './Events';
 
 const PERIODS = ['week', 'month', 'quarter', 'year'];
@@ -283,13 +283,7 @@ function Drill({ d, period }: { d: Dyad; period: string }) {
               <button type="button" class="link" onClick={() => setOpen(open === e.id ? null : e.id)}>
                 {e.date} <b>{e.type}</b>
               </button>{' '}
-              <Side codes={e.actors} names={e.names} />
-              {e.recipients.length ? (
-                <>
-                  {' → '}
-                  <Side codes={e.recipients} names={e.names} />
-                </>
-              ) : null}{' '}
+              <Parties event={e} />{' '}
               <Goldstein value={e.goldstein} /> {e.modality !== 'asserted' ? <span class="badge modality">{e.modality}</span> : null}
               <Evidence sentence={{ start: 0, text: e.evidence }} />
               {open === e.id ? <EventDetail id={e.id} /> : null}

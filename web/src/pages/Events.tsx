@@ -4,7 +4,7 @@ import { api, qs } from '../api';
 import { useLoad } from '../hooks';
 import { href, navigate, paramsObject } from '../router';
 import type { EventRow, MentionRow, Page } from '../types';
-import { Empty, ErrorBox, Evidence, ExternalLink, fmt, Goldstein, Loading, Side } from '../ui';
+import { Empty, ErrorBox, Evidence, ExternalLink, fmt, Goldstein, Loading, Parties } from '../ui';
 
 export const FILTERS = ['actor', 'country', 'dyad', 'directed', 'type', 'from', 'to', 'place', 'modality', 'text', 'minSources'] as const;
 const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
@@ -129,13 +129,7 @@ export function EventsPage({ params }: { params: URLSearchParams }) {
                   {e.modality !== 'asserted' ? <span class="badge modality">{e.modality}</span> : null}
                 </td>
                 <td>
-                  <Side codes={e.actors} names={e.names} />
-                  {e.recipients.length ? (
-                    <>
-                      {' → '}
-                      <Side codes={e.recipients} names={e.names} />
-                    </>
-                  ) : null}
+                  <Parties event={e} />
                 </td>
                 <td>{e.place ? `${e.place.name}${e.place.code ? ` ${e.place.code}` : ''}` : '—'}</td>
                 <td class="num">
@@ -185,13 +179,7 @@ export function EventDetail({ id, full = false }: { id: string; full?: boolean }
     <div class="event-detail">
       {full ? (
         <p>
-          <b>{e.type}</b> {e.date ?? ''} · <Side codes={e.actors} names={e.names} />
-          {e.recipients.length ? (
-            <>
-              {' → '}
-              <Side codes={e.recipients} names={e.names} />
-            </>
-          ) : null}{' '}
+          <b>{e.type}</b> {e.date ?? ''} · <Parties event={e} />{' '}
           · Goldstein <Goldstein value={e.goldstein} />
         </p>
       ) : null}

@@ -6,7 +6,7 @@ import { countries, graticule, MAP_H, MAP_W, outline, project } from '../geo';
 import { useLoad } from '../hooks';
 import { href, paramsObject } from '../router';
 import type { EventRow, Page, PlaceStat } from '../types';
-import { Empty, ErrorBox, Goldstein, Loading, Side } from '../ui';
+import { Empty, ErrorBox, Goldstein, Loading, Parties } from '../ui';
 import { FilterForm } from './Events';
 
 const FIELDS = ['actor', 'country', 'type', 'from', 'to', 'modality'];
@@ -166,13 +166,7 @@ function PlaceEvents({ place, filters, onBack }: { place: PlaceStat; filters: Re
               <a href={href('events', null, { event: e.id })}>
                 {e.date} <b>{e.type}</b>
               </a>{' '}
-              <Side codes={e.actors} names={e.names} />
-              {e.recipients.length ? (
-                <>
-                  {' → '}
-                  <Side codes={e.recipients} names={e.names} />
-                </>
-              ) : null}
+              <Parties event={e} />
               <q class="evidence">{e.evidence}</q>
             </li>
           ))}
