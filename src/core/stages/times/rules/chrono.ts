@@ -29,11 +29,22 @@ const casual = configuration.createCasualConfiguration(false);
 const engine = new Chrono(casual);
 
 /**
- * What each chrono-node parser's pattern cannot match without: a digit, a month or weekday name, or one
- * of its key words (matched case-insensitively, as the patterns are). A parser is run only on sentences
- * that hold one of its anchors. This changes no result: chrono-node runs its parsers independently, over
- * the same text, and its refiners only rework what they found, so a parser that cannot match adds
- * nothing. Parsers not listed here (a newer chrono-node) always run.
+ * Which chrono-node parsers to run on a sentence, decided in two cheap steps before chrono-node itself.
+ *
+ * 1. Anchors: what each parser's pattern cannot match without (a digit, a month or weekday name, one of
+ *    its key words), matched case-insensitively as a substring, as the patterns are. Parsers not listed
+ *    here (a newer chrono-node) always pass this step.
+ * 2. The parser's own pattern: chrono-node runs each parser by searching its pattern in the text
+ *    (Chrono.executeParser), so a parser whose pattern finds nothing in the sentence adds no result.
+ *
+ * chrono-node runs its parsers independently over the same text and its refiners only rework what the
+ * parsers found, so leaving out parsers that find nothing changes no result. And when the only parser
+ * left is the time-of-day one, the sentence is not parsed at all: its results carry a time and no date
+ * (no refiner gives a time-only result a certain year, month, day or weekday: the merging ones need a
+ * date, a weekday or a relative duration beside it), `take` below drops every result without a date,
+ * and a time's text ("at 10:30 a.m. EST", "9-11 pm") holds none of the words the text-based readings
+ * there look for ("this morning", "within", "the past 30 days", "week"), nor, when it is read again
+ * without a number, anything another parser's pattern needs that the sentence would not have shown.
  */
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -57,25 +68,54 @@ const PARSER_ANCHORS: Record<string, readonly string[]> = {
   ENTimeUnitAgoFormatParser: ['ago', 'before', 'earlier'],
   ENTimeUnitLaterFormatParser: ['later', 'after', 'from now', 'henceforth', 'forward', 'out'],
 };
-/** The distinct anchor lists, and for each parser the index of its list (-1: always run). */
-const ANCHORS = [...new Set(Object.values(PARSER_ANCHORS))];
-const parserAnchor = casual.parsers.map((p) => {
-  const a = PARSER_ANCHORS[p.constructor.name];
-  return a ? ANCHORS.indexOf(a) : -1;
-});
-/** Each anchor list as one case-insensitive pattern, read like chrono-node's own (/i, no u flag). */
-const ANCHOR_PATTERNS = ANCHORS.map((words) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i'));
-/** Engines over the parsers a set of present anchors allows (a bit mask over ANCHORS), made on first use. */
-const engines = new Map<number, Chrono | null>();
+/** Parsers that read a time of day and never a date. */
+const TIME_ONLY = new Set(['ENTimeExpressionParser']);
 
-/** chrono-node restricted to the parsers that can match in `text`; null when none can. */
+/** The distinct anchor lists, each as one case-insensitive pattern, read like chrono-node's own (/i, no u flag). */
+const ANCHORS = [...new Set(Object.values(PARSER_ANCHORS))];
+const ANCHOR_PATTERNS = ANCHORS.map((words) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i'));
+/** chrono-node's parsers in their order, with their anchor list (-1: none) and their own pattern. */
+const PARSERS = casual.parsers.map((parser) => {
+  const a = PARSER_ANCHORS[parser.constructor.name];
+  // the patterns of chrono-node 2.10's English parsers depend on no option but `forwardDate` (not used here)
+  const pattern = parser.pattern({ option: {} } as Parameters<typeof parser.pattern>[0]);
+  return { parser, anchor: a ? ANCHORS.indexOf(a) : -1, pattern, timeOnly: TIME_ONLY.has(parser.constructor.name) };
+});
+/**
+ * The order in which the patterns are tried: those that find a date most often for the least work first,
+ * so that most sentences with a date are settled by one or two cheap searches.
+ */
+const TRY_FIRST = ['ENMonthNameParser', 'SlashDateFormatParser', 'ENCasualDateParser', 'ISOFormatParser', 'ENYearMonthDayParser', 'ENSlashMonthFormatParser', 'ENYearMonthNameParser', 'ENTimeUnitCasualRelativeFormatParser', 'ENTimeUnitWithinFormatParser'];
+const TRY_ORDER = PARSERS.map((_, i) => i).sort((a, b) => rank(a) - rank(b));
+function rank(i: number): number {
+  const k = TRY_FIRST.indexOf(PARSERS[i].parser.constructor.name);
+  return k < 0 ? TRY_FIRST.length : k;
+}
+/** Engines over a subset of the parsers (a bit mask over PARSERS), made on first use. */
+const engines = new Map<number, Chrono>();
+
+/**
+ * chrono-node restricted to the parsers that can find something in `text`; null when none can find a
+ * date. Once one date parser's pattern has matched, the others are kept on their anchors alone.
+ */
 function engineFor(text: string): Chrono | null {
+  let anchors = 0;
+  for (let k = 0; k < ANCHOR_PATTERNS.length; k++) if (ANCHOR_PATTERNS[k].test(text)) anchors |= 1 << k;
   let mask = 0;
-  for (let k = 0; k < ANCHOR_PATTERNS.length; k++) if (ANCHOR_PATTERNS[k].test(text)) mask |= 1 << k;
+  let dates = false;
+  for (const i of TRY_ORDER) {
+    const p = PARSERS[i];
+    if (p.anchor >= 0 && (anchors & (1 << p.anchor)) === 0) continue;
+    if (p.timeOnly || dates) mask |= 1 << i;
+    else if (p.pattern.test(text)) {
+      mask |= 1 << i;
+      dates = true;
+    }
+  }
+  if (!dates) return null;
   let e = engines.get(mask);
   if (e === undefined) {
-    const parsers = casual.parsers.filter((_, i) => parserAnchor[i] < 0 || (mask & (1 << parserAnchor[i])) !== 0);
-    e = parsers.length ? new Chrono({ parsers, refiners: casual.refiners }) : null;
+    e = new Chrono({ parsers: PARSERS.filter((_, i) => (mask & (1 << i)) !== 0).map((p) => p.parser), refiners: casual.refiners });
     engines.set(mask, e);
   }
   return e;
