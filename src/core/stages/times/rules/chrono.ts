@@ -22,7 +22,7 @@ import { Chrono, configuration } from 'chrono-node/en';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { PartialDate, Ymd } from '../calendar.js';
 import { addDays, addMonths, mondayOf } from '../calendar.js';
-import { AMBIGUOUS_MONTHS, MONTH_INTRODUCERS, MONTH_PATTERN, WEEKDAYS, WEEKDAY_PATTERN, monthOf } from '../lexicon.js';
+import { AMBIGUOUS_MONTHS, MONTH_INTRODUCERS, MONTH_PATTERN, WEEKDAYS, WEEKDAY_PATTERN, alternation, monthOf } from '../lexicon.js';
 import type { Candidate, SentenceView, Shift, TimeContext, TimeParser } from '../types.js';
 
 const casual = configuration.createCasualConfiguration(false);
@@ -71,9 +71,29 @@ const PARSER_ANCHORS: Record<string, readonly string[]> = {
 /** Parsers that read a time of day and never a date. */
 const TIME_ONLY = new Set(['ENTimeExpressionParser']);
 
-/** The distinct anchor lists, each as one case-insensitive pattern, read like chrono-node's own (/i, no u flag). */
+/** The distinct anchor lists; a sentence's anchors are a bit mask over them. */
 const ANCHORS = [...new Set(Object.values(PARSER_ANCHORS))];
-const ANCHOR_PATTERNS = ANCHORS.map((words) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i'));
+/**
+ * All anchor words in one search, case-insensitive like chrono-node's patterns (/i, no u flag): a
+ * look-ahead finds, at every offset, the longest anchor word starting there. The shorter ones starting
+ * at the same offset are its prefixes, so each word stands for the lists of all its prefixes.
+ */
+const ANCHOR_WORDS = [...new Set(ANCHORS.flat())];
+const ANCHOR_SEARCH = new RegExp(`(?=(${alternation(ANCHOR_WORDS)}))`, 'gi');
+const ANCHOR_MASK = new Map(
+  ANCHOR_WORDS.map((w) => [w, ANCHORS.reduce((mask, list, k) => (list.some((v) => w.startsWith(v)) ? mask | (1 << k) : mask), 0)]),
+);
+
+/** The anchor lists (bit mask over ANCHORS) that have a word in `text`. */
+function anchorsIn(text: string): number {
+  let mask = 0;
+  ANCHOR_SEARCH.lastIndex = 0;
+  for (let m = ANCHOR_SEARCH.exec(text); m; m = ANCHOR_SEARCH.exec(text)) {
+    mask |= ANCHOR_MASK.get(m[1].toLowerCase())!;
+    ANCHOR_SEARCH.lastIndex = m.index + 1;
+  }
+  return mask;
+}
 /** chrono-node's parsers in their order, with their anchor list (-1: none) and their own pattern. */
 const PARSERS = casual.parsers.map((parser) => {
   const a = PARSER_ANCHORS[parser.constructor.name];
@@ -99,8 +119,7 @@ const engines = new Map<number, Chrono>();
  * date. Once one date parser's pattern has matched, the others are kept on their anchors alone.
  */
 function engineFor(text: string): Chrono | null {
-  let anchors = 0;
-  for (let k = 0; k < ANCHOR_PATTERNS.length; k++) if (ANCHOR_PATTERNS[k].test(text)) anchors |= 1 << k;
+  const anchors = anchorsIn(text);
   let mask = 0;
   let dates = false;
   for (const i of TRY_ORDER) {
