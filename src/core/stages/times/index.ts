@@ -47,6 +47,29 @@ function createContext(doc: Doc, pubDate: string | null, dateline: string | null
   };
 }
 
+/**
+ * A candidate in the one object shape all candidates share, whichever parser made it: the refiners then
+ * read and write the same fields of the same kind of object (V8 keeps their code monomorphic instead of
+ * recompiling it for each new shape). Absent fields stay undefined, which every rule reads as absent.
+ */
+function uniform(c: Candidate): Candidate {
+  return {
+    start: c.start,
+    end: c.end,
+    sentence: c.sentence,
+    rule: c.rule,
+    kind: c.kind,
+    value: c.value,
+    pending: c.pending,
+    to: c.to && uniform(c.to),
+    from: c.from,
+    until: c.until,
+    due: c.due,
+    relative: c.relative,
+    endOfPeriod: c.endOfPeriod,
+  };
+}
+
 function toResult(ctx: TimeContext, c: Candidate, range?: { from: PartialDate; until: PartialDate }): TimeResult | null {
   if (!c.value || c.start < 0 || c.end > ctx.text.length || c.end <= c.start) return null;
   // trim the span to its words
@@ -84,7 +107,7 @@ export function resolveTimes(doc: Doc, pubDate: string | null, dateline?: string
     if (rule.role === 'parser') {
       for (const s of sentences) {
         if (rule.trigger && !rule.trigger.test(s.text)) continue;
-        for (const c of rule.extract(ctx, s)) cands.push(c);
+        for (const c of rule.extract(ctx, s)) cands.push(uniform(c));
       }
     } else {
       cands = rule.refine(ctx, cands);
