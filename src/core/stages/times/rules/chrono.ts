@@ -35,7 +35,8 @@ const engine = new Chrono(casual);
  *    its key words), matched case-insensitively as a substring, as the patterns are. Parsers not listed
  *    here (a newer chrono-node) always pass this step.
  * 2. The parser's own pattern: chrono-node runs each parser by searching its pattern in the text
- *    (Chrono.executeParser), so a parser whose pattern finds nothing in the sentence adds no result.
+ *    (Chrono.executeParser), so a parser whose pattern finds nothing in the sentence adds no result;
+ *    nor does one whose extract() rejects every match (RESULT_NEEDS).
  *
  * chrono-node runs its parsers independently over the same text and its refiners only rework what the
  * parsers found, so leaving out parsers that find nothing changes no result. And when the only parser
@@ -94,12 +95,20 @@ function anchorsIn(text: string): number {
   }
   return mask;
 }
-/** chrono-node's parsers in their order, with their anchor list (-1: none) and their own pattern. */
+/**
+ * What a parser's extract() needs beyond its pattern to return anything: chrono-node's
+ * SlashDateFormatParser drops a match with neither a year nor a slash ("1.5 percent", "a 3-4 vote").
+ */
+const RESULT_NEEDS: Record<string, RegExp> = {
+  SlashDateFormatParser: /\/|\d[/.-]\d{1,2}[/.-]\d{2}/,
+};
+/** chrono-node's parsers in their order, with their anchor list (-1: none), their own pattern and what else their results need. */
 const PARSERS = casual.parsers.map((parser) => {
-  const a = PARSER_ANCHORS[parser.constructor.name];
+  const name = parser.constructor.name;
+  const a = PARSER_ANCHORS[name];
   // the patterns of chrono-node 2.10's English parsers depend on no option but `forwardDate` (not used here)
   const pattern = parser.pattern({ option: {} } as Parameters<typeof parser.pattern>[0]);
-  return { parser, anchor: a ? ANCHORS.indexOf(a) : -1, pattern, timeOnly: TIME_ONLY.has(parser.constructor.name) };
+  return { parser, anchor: a ? ANCHORS.indexOf(a) : -1, pattern, needs: RESULT_NEEDS[name], timeOnly: TIME_ONLY.has(name) };
 });
 /**
  * The order in which the patterns are tried: those that find a date most often for the least work first,
@@ -125,6 +134,7 @@ function engineFor(text: string): Chrono | null {
   for (const i of TRY_ORDER) {
     const p = PARSERS[i];
     if (p.anchor >= 0 && (anchors & (1 << p.anchor)) === 0) continue;
+    if (p.needs && !p.needs.test(text)) continue;
     if (p.timeOnly || dates) mask |= 1 << i;
     else if (p.pattern.test(text)) {
       mask |= 1 << i;
