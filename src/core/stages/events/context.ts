@@ -5,7 +5,7 @@
  */
 import type { Doc, Token } from '../../nlp.js';
 import type { Actor, Article, MentionKind } from '../../types.js';
-import type { EventLexicon } from './lexicon.js';
+import type { EventLexicon, LexForm } from './lexicon.js';
 
 export type Field = 'text' | 'title';
 
@@ -24,8 +24,9 @@ export interface Ctx {
   /** The string the token offsets index into (article.text, or the title). */
   text: string;
   toks: readonly Token[];
-  /** Per token, its lemma keys (see EventLexicon.lemmas; empty for words the lexicon does not know). */
-  lemmas: readonly (readonly string[])[];
+  /** Per token, what the lexicon knows of its form: lemma keys and the entries they start (see
+   *  EventLexicon.form; empty for words the lexicon does not know). */
+  forms: readonly LexForm[];
   /** The Doc's sentences, split again at paragraph breaks (a blank-line token never sits inside one). */
   sentences: Doc['sentences'];
   /** Token index → index into `sentences`. */
@@ -72,10 +73,11 @@ export function buildCtx(
 ): Ctx {
   const toks = doc.tokens;
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const lemmas = toks.map((t) => lex.lemmas(t.lower));
+  const forms: LexForm[] = new Array(toks.length);
+  for (let i = 0; i < toks.length; i++) forms[i] = lex.form(toks[i].lower);
   const { mentionAt, mentions } = placeMentions(mentionRefs(toks, actors, byId, spans), toks.length);
   const { sentences, sentOf } = resplit(doc);
-  return { field, text, toks, lemmas, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
+  return { field, text, toks, forms, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
 }
 
 /** Every mention of the actors (as `spans` gives them) as a token range, with the ids it stands for. */
@@ -119,6 +121,14 @@ function placeMentions(raw: MentionRef[], n: number): { mentionAt: Int32Array; m
   return { mentionAt, mentions };
 }
 
+/** Whether a token is whitespace only (a paragraph break): most tokens start with a printable ASCII
+ *  character, which settles it without trimming. */
+function blank(text: string): boolean {
+  const ch = text.charCodeAt(0);
+  if (ch > 32 && ch < 127) return false;
+  return text.trim() === '';
+}
+
 /** Sentences that never run across a paragraph break: whitespace tokens ("\n\n") end a sentence and
  *  stand alone. */
 function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sentences']; sentOf: Int32Array } {
@@ -133,7 +143,7 @@ function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sent
   for (const s of doc.sentences) {
     let a = s.first;
     for (let i = s.first; i < s.last; i++) {
-      if (toks[i].text.trim() !== '') continue;
+      if (!blank(toks[i].text)) continue;
       push(a, i);
       push(i, i + 1);
       a = i + 1;
@@ -146,14 +156,14 @@ function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sent
 /** Whether token i's form or one of its lemmas is in `set`. */
 export function lemmaIn(c: Ctx, i: number, set: { has(k: string): boolean }): boolean {
   if (set.has(c.toks[i].lower)) return true;
-  const ls = c.lemmas[i];
+  const ls = c.forms[i].lemmas;
   for (let k = 0; k < ls.length; k++) if (set.has(ls[k])) return true;
   return false;
 }
 
 /** The value of `map` for token i's first lemma (or form) that is a key of it, or undefined. */
 export function lemmaOf<V>(c: Ctx, i: number, map: ReadonlyMap<string, V>): V | undefined {
-  const ls = c.lemmas[i];
+  const ls = c.forms[i].lemmas;
   for (let k = 0; k < ls.length; k++) {
     const v = map.get(ls[k]);
     if (v !== undefined) return v;

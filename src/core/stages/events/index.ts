@@ -139,6 +139,7 @@ function toDraft(c: Ctx, x: Candidate, times: readonly TimeExpression[] | undefi
   const trigger = { start: c.toks[from].start, end: c.toks[x.match.last].end, text: '' };
   trigger.text = c.text.slice(trigger.start, trigger.end);
   const sentence = { start: s.start, end: s.end };
+  const modality = modalityOf(c, x.predicate);
   return {
     field: c.field,
     type,
@@ -149,8 +150,8 @@ function toDraft(c: Ctx, x: Candidate, times: readonly TimeExpression[] | undefi
     actors: x.actors,
     recipients: x.recipients,
     codes: [...new Set(all.map((id) => codeOf(c.actors.get(id))))].sort(),
-    modality: modalityOf(c, x.predicate),
-    ...dateOf(c, x.predicate, times, modalityOf(c, x.predicate) === 'future'),
+    modality,
+    ...dateOf(c, x.predicate, times, modality === 'future'),
     trigger,
     sentence,
     predicate: x.predicate,

@@ -75,25 +75,13 @@ function posOk(c: Ctx, e: CompiledEntry, h: number): boolean {
   return false;
 }
 
-const NONE: readonly CompiledEntry[] = [];
-
-/** The entries whose first word is one of token i's lemmas, most specific first. */
-function entriesAt(c: Ctx, i: number): readonly CompiledEntry[] {
-  const ls = c.lemmas[i];
-  if (!ls.length) return NONE;
-  if (ls.length === 1) return c.lex.byFirst.get(ls[0]) ?? NONE;
-  const out: CompiledEntry[] = [];
-  for (const l of ls) for (const e of c.lex.byFirst.get(l) ?? []) if (!out.includes(e)) out.push(e);
-  return out.sort((a, b) => b.words - a.words);
-}
-
 export function findMatches(c: Ctx): Match[] {
   const out: Match[] = [];
   const taken = new Uint8Array(c.toks.length);
   for (const s of c.sentences) {
     for (let i = s.first; i < s.last; i++) {
       if (taken[i]) continue;
-      const list = entriesAt(c, i);
+      const list = c.forms[i].entries;
       if (list.length) matchFrom(c, s, i, list, taken, out);
     }
   }

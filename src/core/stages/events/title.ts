@@ -78,6 +78,8 @@ type TitleForm = { actor: Actor; kind: MentionKind; n: number };
  */
 function titleForms(article: Article, actors: readonly Actor[], titleWords: Set<string>): Map<string, TitleForm> {
   const forms = new Map<string, TitleForm>();
+  const initials = new Set<number>();
+  for (const w of titleWords) initials.add(w.charCodeAt(0));
   for (const a of actors) {
     if (a.type === 'group') continue;
     const seen = new Set<string>();
@@ -89,12 +91,23 @@ function titleForms(article: Article, actors: readonly Actor[], titleWords: Set<
       if (parts.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) addForm(forms, titleWords, a, last, 'partial');
     }
     for (const m of a.mentions) {
-      if (!TITLE_KINDS.has(m.kind)) continue;
+      if (!TITLE_KINDS.has(m.kind) || !mayStartTitleWord(article.text, m.start, initials)) continue;
       const t = article.text.slice(m.start, m.end);
       if (!seen.has(t)) [seen.add(t), addForm(forms, titleWords, a, t, m.kind)];
     }
   }
   return forms;
+}
+
+/**
+ * Whether the text at `at` may start with a title word, judged by its first character without slicing
+ * the mention out: a printable ASCII character starts the mention's first token, so that token's lower
+ * case starts with that character's lower case. Any other character: maybe.
+ */
+function mayStartTitleWord(text: string, at: number, initials: ReadonlySet<number>): boolean {
+  const ch = text.charCodeAt(at);
+  if (!(ch > 32 && ch < 128)) return true;
+  return initials.has(ch >= 65 && ch <= 90 ? ch + 32 : ch);
 }
 
 function addForm(forms: Map<string, TitleForm>, titleWords: Set<string>, a: Actor, s: string, kind: MentionKind): void {
