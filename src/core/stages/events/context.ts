@@ -27,6 +27,8 @@ export interface Ctx {
   /** Per token, what the lexicon knows of its form: lemma keys and the entries they start (see
    *  EventLexicon.form; empty for words the lexicon does not know). */
   forms: readonly LexForm[];
+  /** The tokens whose form starts a lexicon entry, in text order: where triggers may begin. */
+  starts: readonly number[];
   /** The Doc's sentences, split again at paragraph breaks (a blank-line token never sits inside one). */
   sentences: Doc['sentences'];
   /** Token index → index into `sentences`. */
@@ -73,11 +75,9 @@ export function buildCtx(
 ): Ctx {
   const toks = doc.tokens;
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const forms: LexForm[] = new Array(toks.length);
-  for (let i = 0; i < toks.length; i++) forms[i] = lex.form(toks[i].lower);
   const { mentionAt, mentions } = placeMentions(mentionRefs(toks, actors, byId, spans), toks.length);
-  const { sentences, sentOf } = resplit(doc);
-  return { field, text, toks, forms, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
+  const { forms, starts, sentences, sentOf } = scan(doc, lex);
+  return { field, text, toks, forms, starts, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
 }
 
 /** Every mention of the actors (as `spans` gives them) as a token range, with the ids it stands for. */
@@ -129,10 +129,18 @@ function blank(text: string): boolean {
   return text.trim() === '';
 }
 
-/** Sentences that never run across a paragraph break: whitespace tokens ("\n\n") end a sentence and
- *  stand alone. */
-function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sentences']; sentOf: Int32Array } {
+/**
+ * One pass over the tokens, sentence by sentence: each token's lexicon form (and the tokens that start
+ * an entry), and sentences that never run across a paragraph break: whitespace tokens ("\n\n") end a
+ * sentence and stand alone.
+ */
+function scan(
+  doc: Pick<Doc, 'tokens' | 'sentences'>,
+  lex: EventLexicon,
+): { forms: LexForm[]; starts: number[]; sentences: Doc['sentences']; sentOf: Int32Array } {
   const toks = doc.tokens;
+  const forms: LexForm[] = new Array(toks.length);
+  const starts: number[] = [];
   const sentences: Doc['sentences'] = [];
   const sentOf = new Int32Array(toks.length);
   const push = (first: number, last: number) => {
@@ -143,14 +151,19 @@ function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sent
   for (const s of doc.sentences) {
     let a = s.first;
     for (let i = s.first; i < s.last; i++) {
-      if (!blank(toks[i].text)) continue;
+      const t = toks[i];
+      const f = (forms[i] = lex.form(t.lower));
+      if (f.entries.length) starts.push(i);
+      if (!blank(t.text)) continue;
       push(a, i);
       push(i, i + 1);
       a = i + 1;
     }
     push(a, s.last);
   }
-  return { sentences, sentOf };
+  // tokens outside every sentence (none, as the Doc is made today) still get their form
+  for (let i = 0; i < toks.length; i++) if (forms[i] === undefined) forms[i] = lex.form(toks[i].lower);
+  return { forms, starts, sentences, sentOf };
 }
 
 /** Whether token i's form or one of its lemmas is in `set`. */

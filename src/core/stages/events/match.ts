@@ -1,6 +1,7 @@
 /**
- * Finds the lexicon's triggers in a token view: one hash look-up per token (its lemma), then the few
- * entries starting with that lemma are tried longest first. A token covered by a match starts no other.
+ * Finds the lexicon's triggers in a token view: the tokens whose form starts an entry (`Ctx.starts`,
+ * one hash look-up per token when the view is built), where the few entries starting with that form's
+ * lemmas are tried longest first. A token covered by a match starts no other.
  */
 import { lemmaIn, type Ctx } from './context.js';
 import type { CompiledEntry, CompiledPattern, Item } from './lexicon.js';
@@ -78,19 +79,13 @@ function posOk(c: Ctx, e: CompiledEntry, h: number): boolean {
 export function findMatches(c: Ctx): Match[] {
   const out: Match[] = [];
   const taken = new Uint8Array(c.toks.length);
-  for (const s of c.sentences) {
-    for (let i = s.first; i < s.last; i++) {
-      if (taken[i]) continue;
-      const list = c.forms[i].entries;
-      if (list.length) matchFrom(c, s, i, list, taken, out);
-    }
-  }
+  for (const i of c.starts) if (!taken[i]) matchFrom(c, c.sentences[c.sentOf[i]], i, c.forms[i].entries, taken, out);
   return out;
 }
 
 /**
  * Tries the entries starting with token i's lemma, longest first: the first that matches takes its
- * tokens (and is kept unless it is a stop pattern). Apart from findMatches' scan: few tokens start one.
+ * tokens (and is kept unless it is a stop pattern). Apart from findMatches: few tokens start one.
  */
 function matchFrom(c: Ctx, s: Ctx['sentences'][number], i: number, list: readonly CompiledEntry[], taken: Uint8Array, out: Match[]): void {
   for (const e of list) {

@@ -54,12 +54,15 @@ function tag(lex: EventLexicon, raw: { text: string }[]): string[] {
   return pos;
 }
 
-/** The title's token view, with the body's actors found in it; null when there is no title. */
+/** The title's token view, with the body's actors found in it; null when there is no title, or no
+ *  word of it that may start a trigger. */
 export function titleCtx(article: Article, actors: readonly Actor[], lex: EventLexicon): Ctx | null {
   const title = article.title;
   if (!title || !title.trim()) return null;
   const raw = tokenize(title);
   if (!raw.length) return null;
+  // a title where no word starts a lexicon entry has no trigger, so no event: no token view needed
+  if (!raw.some((t) => lex.form(t.text.toLowerCase()).entries.length)) return null;
   const pos = tag(lex, raw);
   const tokens: Token[] = raw.map((t, i) => makeToken(t.start, t.end, t.text, t.text.toLowerCase(), pos[i], 0, i === 0));
   const lowers = tokens.map((t) => t.lower);
