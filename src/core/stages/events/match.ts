@@ -20,6 +20,9 @@ export interface Match {
   last: number;
 }
 
+/** The token indices of a match being tried (copied when it succeeds): no array per attempt. */
+const scratch: number[] = [];
+
 const STOP_IN_GAP = new Set(['.', ';', ':', '(', ')', '?', '!', '"', '“', '”', '—']);
 
 function wordOk(c: Ctx, it: Item, i: number): boolean {
@@ -58,8 +61,15 @@ export function matchItems(c: Ctx, items: readonly Item[], k: number, i: number,
 
 /** Whether a negative context matches around the trigger head `h`. */
 function negativeAt(c: Ctx, p: CompiledPattern, h: number, lo: number, hi: number): boolean {
-  const before = p.items.slice(0, p.hole).reduce((n, it) => n + (it.gap ? it.max : 1), 0);
-  for (let s = Math.max(lo, h - before); s <= h; s++) if (matchItems(c, p.items, 0, s, hi, [], p.hole, h)) return true;
+  let before = 0;
+  for (let k = 0; k < p.hole; k++) {
+    const it = p.items[k];
+    before += it.gap ? it.max : 1;
+  }
+  for (let s = Math.max(lo, h - before); s <= h; s++) {
+    scratch.length = 0;
+    if (matchItems(c, p.items, 0, s, hi, scratch, p.hole, h)) return true;
+  }
   return false;
 }
 
@@ -89,8 +99,11 @@ export function findMatches(c: Ctx): Match[] {
  */
 function matchFrom(c: Ctx, s: Ctx['sentences'][number], i: number, list: readonly CompiledEntry[], taken: Uint8Array, out: Match[]): void {
   for (const e of list) {
-    const at = matchItems(c, e.items, 0, i, s.last, []);
-    if (!at) continue;
+    // the first word is token i (the entry is listed under one of its lemmas): match the rest
+    scratch.length = 0;
+    scratch.push(i);
+    if (!matchItems(c, e.items, 1, i + 1, s.last, scratch)) continue;
+    const at = scratch.slice();
     const h = headToken(c, e, at);
     if (!posOk(c, e, h)) continue;
     if (e.not.some((p) => negativeAt(c, p, h, s.first, s.last))) continue;
@@ -102,16 +115,13 @@ function matchFrom(c: Ctx, s: Ctx['sentences'][number], i: number, list: readonl
 
 /** The token of entry e's head word in a match (`at`: the token of each word item matched). */
 function headToken(c: Ctx, e: CompiledEntry, at: number[]): number {
-  const wordItems = e.items.filter((it) => !it.gap);
   // the head is the word item at index e.head among items; map to the matched token
-  const headWord = e.items.slice(0, e.head).filter((it) => !it.gap).length;
+  let headWord = 0;
+  for (let k = 0; k < e.head; k++) if (!e.items[k].gap) headWord++;
+  if (at.length === e.words) return at[Math.min(headWord, at.length - 1)];
   // optional words that were skipped shift positions: resolve by lemma
-  let h = at[Math.min(headWord, at.length - 1)];
-  if (at.length !== wordItems.length) {
-    const want = wordItems[headWord];
-    h = at.find((j) => !want.gap && wordOk(c, want, j)) ?? at[0];
-  }
-  return h;
+  const want = e.items[e.head];
+  return at.find((j) => wordOk(c, want, j)) ?? at[0];
 }
 
 function matchOf(c: Ctx, e: CompiledEntry, list: readonly CompiledEntry[], at: number[], h: number): Match {

@@ -13,7 +13,7 @@ import type { EventLexicon } from './lexicon.js';
 import { POSSESSIVE, PREPS } from './syntax.js';
 
 const TOKEN = /(?:[A-Za-z]\.){2,}|[’']s\b|[\p{L}\p{N}]+|[^\s]/gu;
-/** TOKEN without the global flag: the first token of a string (a separate object: matchAll copies lastIndex). */
+/** TOKEN without the global flag: the first token of a string (a separate object: TOKEN's lastIndex is tokenize's). */
 const FIRST_TOKEN = new RegExp(TOKEN.source, 'u');
 const DETS = new Set('the a an this these those that its their his her our'.split(' '));
 const MODALS = new Set('will would may might could should can must is are was were to'.split(' '));
@@ -21,7 +21,8 @@ const TITLE_KINDS = new Set<MentionKind>(['name', 'partial', 'acronym', 'adjecti
 
 export function tokenize(text: string): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
 
@@ -86,17 +87,17 @@ function titleForms(article: Article, actors: readonly Actor[], titleWords: Set<
   for (const a of actors) {
     if (a.type === 'group') continue;
     const seen = new Set<string>();
-    addForm(forms, titleWords, a, a.name, 'name');
+    addForm(forms, titleWords, initials, a, a.name, 'name');
     // titles name officials by surname ("Secretary Blinken's Call", "Under Secretary Zeya's Travel")
     if (a.type === 'person') {
       const parts = a.name.split(/\s+/);
       const last = parts[parts.length - 1];
-      if (parts.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) addForm(forms, titleWords, a, last, 'partial');
+      if (parts.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) addForm(forms, titleWords, initials, a, last, 'partial');
     }
     for (const m of a.mentions) {
       if (!TITLE_KINDS.has(m.kind) || !mayStartTitleWord(article.text, m.start, initials)) continue;
       const t = article.text.slice(m.start, m.end);
-      if (!seen.has(t)) [seen.add(t), addForm(forms, titleWords, a, t, m.kind)];
+      if (!seen.has(t)) [seen.add(t), addForm(forms, titleWords, initials, a, t, m.kind)];
     }
   }
   return forms;
@@ -113,7 +114,8 @@ function mayStartTitleWord(text: string, at: number, initials: ReadonlySet<numbe
   return initials.has(ch >= 65 && ch <= 90 ? ch + 32 : ch);
 }
 
-function addForm(forms: Map<string, TitleForm>, titleWords: Set<string>, a: Actor, s: string, kind: MentionKind): void {
+function addForm(forms: Map<string, TitleForm>, titleWords: Set<string>, initials: ReadonlySet<number>, a: Actor, s: string, kind: MentionKind): void {
+  if (!mayStartTitleWord(s, 0, initials)) return;
   const first = FIRST_TOKEN.exec(s);
   if (!first || !titleWords.has(first[0].toLowerCase())) return;
   const toks = tokenize(s).map((t) => t.text.toLowerCase());
