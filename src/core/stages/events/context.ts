@@ -52,13 +52,20 @@ export function expand(actors: ReadonlyMap<string, Actor>, id: string, depth = 0
   return [id];
 }
 
-/** First token whose end is after `pos` (tokens are sorted by offset). */
-function tokenAtOrAfter(toks: readonly Token[], pos: number): number {
+/** Token offsets in two compact arrays: mentions are placed by reading these, not token objects
+ *  spread over the heap. */
+interface Offsets {
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** First token whose end is after `pos` (tokens are sorted by offset; `ends`: their end offsets). */
+function tokenAtOrAfter(ends: Int32Array, pos: number): number {
   let lo = 0;
-  let hi = toks.length;
+  let hi = ends.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid].end <= pos) lo = mid + 1;
+    if (ends[mid] <= pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -75,14 +82,15 @@ export function buildCtx(
 ): Ctx {
   const toks = doc.tokens;
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const { mentionAt, mentions } = placeMentions(mentionRefs(toks, actors, byId, spans), toks.length);
-  const { forms, starts, sentences, sentOf } = scan(doc, lex);
+  const { forms, starts, sentences, sentOf, offsets } = scan(doc, lex);
+  const { mentionAt, mentions } = placeMentions(mentionRefs(toks, offsets, actors, byId, spans), toks.length);
   return { field, text, toks, forms, starts, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
 }
 
 /** Every mention of the actors (as `spans` gives them) as a token range, with the ids it stands for. */
 function mentionRefs(
   toks: readonly Token[],
+  offsets: Offsets,
   actors: readonly Actor[],
   byId: ReadonlyMap<string, Actor>,
   spans: (a: Actor) => readonly { start: number; end: number; kind: MentionKind }[],
@@ -92,14 +100,17 @@ function mentionRefs(
     const ids = expand(byId, a.id);
     if (!ids.length) continue;
     for (const m of spans(a)) {
-      const first = tokenAtOrAfter(toks, m.start);
+      const { start, end } = offsets;
+      const first = tokenAtOrAfter(end, m.start);
       let last = first;
-      while (last < toks.length && toks[last].start < m.end) last++;
+      while (last < toks.length && start[last] < m.end) last++;
       if (last <= first) continue;
       // "Soviet-led Comecon", "a UN-brokered deal": a name glued to a participle describes, it does not take part
-      const h = toks[last];
-      const p = toks[last + 1];
-      if (h && p && (h.text === '-' || h.text === '‑') && h.start === toks[last - 1].end && p.start === h.end && /(ed|en)$/.test(p.lower)) continue;
+      // (a hyphen right after the name, and a word right after the hyphen; then its text)
+      if (last + 1 < toks.length && start[last] === end[last - 1] && start[last + 1] === end[last]) {
+        const h = toks[last];
+        if ((h.text === '-' || h.text === '‑') && /(ed|en)$/.test(toks[last + 1].lower)) continue;
+      }
       raw.push({ first, last, actorId: a.id, ids, kind: m.kind });
     }
   }
@@ -131,15 +142,16 @@ function blank(text: string): boolean {
 
 /**
  * One pass over the tokens, sentence by sentence: each token's lexicon form (and the tokens that start
- * an entry), and sentences that never run across a paragraph break: whitespace tokens ("\n\n") end a
- * sentence and stand alone.
+ * an entry), its offsets, and sentences that never run across a paragraph break: whitespace tokens
+ * ("\n\n") end a sentence and stand alone.
  */
 function scan(
   doc: Pick<Doc, 'tokens' | 'sentences'>,
   lex: EventLexicon,
-): { forms: LexForm[]; starts: number[]; sentences: Doc['sentences']; sentOf: Int32Array } {
+): { forms: LexForm[]; starts: number[]; sentences: Doc['sentences']; sentOf: Int32Array; offsets: Offsets } {
   const toks = doc.tokens;
   const forms: LexForm[] = new Array(toks.length);
+  const offsets = { start: new Int32Array(toks.length), end: new Int32Array(toks.length) };
   const starts: number[] = [];
   const sentences: Doc['sentences'] = [];
   const sentOf = new Int32Array(toks.length);
@@ -153,8 +165,11 @@ function scan(
     for (let i = s.first; i < s.last; i++) {
       const t = toks[i];
       const f = (forms[i] = lex.form(t.lower));
+      offsets.start[i] = t.start;
+      offsets.end[i] = t.end;
       if (f.entries.length) starts.push(i);
-      if (!blank(t.text)) continue;
+      // the lower-case form is at hand (just looked up); the text is read only when it is blank too
+      if (!blank(t.lower) || !blank(t.text)) continue;
       push(a, i);
       push(i, i + 1);
       a = i + 1;
@@ -162,8 +177,13 @@ function scan(
     push(a, s.last);
   }
   // tokens outside every sentence (none, as the Doc is made today) still get their form
-  for (let i = 0; i < toks.length; i++) if (forms[i] === undefined) forms[i] = lex.form(toks[i].lower);
-  return { forms, starts, sentences, sentOf };
+  for (let i = 0; i < toks.length; i++)
+    if (forms[i] === undefined) {
+      forms[i] = lex.form(toks[i].lower);
+      offsets.start[i] = toks[i].start;
+      offsets.end[i] = toks[i].end;
+    }
+  return { forms, starts, sentences, sentOf, offsets };
 }
 
 /** Whether token i's form or one of its lemmas is in `set`. */
