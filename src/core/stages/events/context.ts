@@ -97,9 +97,11 @@ function mentionRefs(
 ): MentionRef[] {
   const raw: MentionRef[] = [];
   for (const a of actors) {
+    const list = spans(a);
+    if (!list.length) continue;
     const ids = expand(byId, a.id);
     if (!ids.length) continue;
-    for (const m of spans(a)) {
+    for (const m of list) {
       const { start, end } = offsets;
       const first = tokenAtOrAfter(end, m.start);
       let last = first;

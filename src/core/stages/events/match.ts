@@ -18,6 +18,8 @@ export interface Match {
   first: number;
   /** Last matched token, inclusive. */
   last: number;
+  /** The mentions before the head in its noun phrase, once a rule has asked (see preHead in rule.ts). */
+  preHead?: { start: number; ms: readonly number[] };
 }
 
 /** The token indices of a match being tried (copied when it succeeds): no array per attempt. */
@@ -25,8 +27,8 @@ const scratch: number[] = [];
 
 const STOP_IN_GAP = new Set(['.', ';', ':', '(', ')', '?', '!', '"', '“', '”', '—']);
 
-function wordOk(c: Ctx, it: Item, i: number): boolean {
-  return !it.gap && (lemmaIn(c, i, it.lemmas) || it.lemmas.has(c.toks[i].lower));
+export function wordOk(c: Ctx, it: Item, i: number): boolean {
+  return !it.gap && lemmaIn(c, i, it.lemmas);
 }
 
 /** Matches `items` from token `i` (within [lo, hi)); returns the token of each word item or null. */
@@ -126,5 +128,5 @@ function headToken(c: Ctx, e: CompiledEntry, at: number[]): number {
 
 function matchOf(c: Ctx, e: CompiledEntry, list: readonly CompiledEntry[], at: number[], h: number): Match {
   const alts = list.filter((x) => x === e || (x.pattern === e.pattern && x.type !== null && posOk(c, x, h)));
-  return { entry: e, alts, head: h, at, first: at[0], last: at[at.length - 1] };
+  return { entry: e, alts, head: h, at, first: at[0], last: at[at.length - 1], preHead: undefined };
 }

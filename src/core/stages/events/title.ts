@@ -92,7 +92,7 @@ function titleForms(article: Article, actors: readonly Actor[], titleWords: Set<
     if (a.type === 'person') {
       const parts = a.name.split(/\s+/);
       const last = parts[parts.length - 1];
-      if (parts.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) addForm(forms, titleWords, initials, a, last, 'partial');
+      if (parts.length > 1 && mayStartTitleWord(last, 0, initials) && /^\p{Lu}\p{L}{2,}/u.test(last)) addForm(forms, titleWords, initials, a, last, 'partial');
     }
     for (const m of a.mentions) {
       if (!TITLE_KINDS.has(m.kind) || !mayStartTitleWord(article.text, m.start, initials)) continue;

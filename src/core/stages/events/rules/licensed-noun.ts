@@ -97,7 +97,7 @@ export const licensedNoun: Rule = {
   },
 };
 
-function fromActive(c: Ctx, m: Match, e: CompiledEntry, pre: number[], verb: number, io: number[], name: string) {
+function fromActive(c: Ctx, m: Match, e: CompiledEntry, pre: readonly number[], verb: number, io: number[], name: string) {
   const subj = subjectOf(c, vgStart(c, verb));
   const post = recipientsAfter(c, m.head, e.recipient, frameFrom(m), e.type !== 'CONSULT');
   // a possessor or compound naming another party than the subject is the other side
@@ -114,7 +114,7 @@ function fromActive(c: Ctx, m: Match, e: CompiledEntry, pre: number[], verb: num
   return cand;
 }
 
-function fromPassive(c: Ctx, m: Match, e: CompiledEntry, pre: number[], verb: number, name: string) {
+function fromPassive(c: Ctx, m: Match, e: CompiledEntry, pre: readonly number[], verb: number, name: string) {
   const post = recipientsAfter(c, m.head, e.recipient, frameFrom(m), e.type !== 'CONSULT');
   const agent = recipientsAfter(c, verb, ['by'], verb + 1).ms;
   const after = recipientsAfter(c, verb, e.recipient.filter((r) => r !== 'dobj'), verb + 1);
