@@ -188,20 +188,23 @@ function scan(
   return { forms, starts, sentences, sentOf, offsets };
 }
 
-/** Whether token i's form or one of its lemmas is in `set`. */
+/** Whether token i's form or one of its lemmas is in `set`, one of the lexicon's word sets (pattern
+ *  words, modality cues, ...). Every word of those is a form the lexicon knows and one of its own
+ *  lemmas, so testing the lemmas suffices: a token the lexicon does not know is in none, and the test
+ *  reads no token. */
 export function lemmaIn(c: Ctx, i: number, set: { has(k: string): boolean }): boolean {
-  if (set.has(c.toks[i].lower)) return true;
   const ls = c.forms[i].lemmas;
   for (let k = 0; k < ls.length; k++) if (set.has(ls[k])) return true;
   return false;
 }
 
-/** The value of `map` for token i's first lemma (or form) that is a key of it, or undefined. */
+/** The value of `map` (keyed by lexicon words, see lemmaIn) for token i's first lemma that is a key
+ *  of it, or undefined. */
 export function lemmaOf<V>(c: Ctx, i: number, map: ReadonlyMap<string, V>): V | undefined {
   const ls = c.forms[i].lemmas;
   for (let k = 0; k < ls.length; k++) {
     const v = map.get(ls[k]);
     if (v !== undefined) return v;
   }
-  return map.get(c.toks[i].lower);
+  return undefined;
 }
