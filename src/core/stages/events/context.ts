@@ -82,8 +82,14 @@ export function buildCtx(
 ): Ctx {
   const toks = doc.tokens;
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const { forms, starts, sentences, sentOf, offsets } = scan(doc, lex);
-  const { mentionAt, mentions } = placeMentions(mentionRefs(toks, offsets, actors, byId, spans), toks.length);
+  // the per-token integer arrays share one buffer: one allocation per token view
+  const n = toks.length;
+  const buf = new Int32Array(4 * n);
+  const offsets = { start: buf.subarray(0, n), end: buf.subarray(n, 2 * n) };
+  const sentOf = buf.subarray(2 * n, 3 * n);
+  const { forms, starts, sentences } = scan(doc, lex, offsets, sentOf);
+  const mentionAt = buf.subarray(3 * n, 4 * n);
+  const mentions = placeMentions(mentionRefs(toks, offsets, actors, byId, spans), mentionAt);
   return { field, text, toks, forms, starts, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
 }
 
@@ -119,10 +125,11 @@ function mentionRefs(
   return raw;
 }
 
-/** Mentions onto tokens: outermost first; a mention overlapping one already placed is dropped. */
-function placeMentions(raw: MentionRef[], n: number): { mentionAt: Int32Array; mentions: MentionRef[] } {
+/** Mentions onto tokens (`mentionAt`, filled here): outermost first; a mention overlapping one already
+ *  placed is dropped. */
+function placeMentions(raw: MentionRef[], mentionAt: Int32Array): MentionRef[] {
   raw.sort((x, y) => y.last - y.first - (x.last - x.first) || x.first - y.first);
-  const mentionAt = new Int32Array(n).fill(-1);
+  mentionAt.fill(-1);
   const mentions: MentionRef[] = [];
   for (const m of raw) {
     let free = true;
@@ -131,7 +138,7 @@ function placeMentions(raw: MentionRef[], n: number): { mentionAt: Int32Array; m
     for (let i = m.first; i < m.last; i++) mentionAt[i] = mentions.length;
     mentions.push(m);
   }
-  return { mentionAt, mentions };
+  return mentions;
 }
 
 /** Whether a token is whitespace only (a paragraph break): most tokens start with a printable ASCII
@@ -150,13 +157,13 @@ function blank(text: string): boolean {
 function scan(
   doc: Pick<Doc, 'tokens' | 'sentences'>,
   lex: EventLexicon,
-): { forms: LexForm[]; starts: number[]; sentences: Doc['sentences']; sentOf: Int32Array; offsets: Offsets } {
+  offsets: Offsets,
+  sentOf: Int32Array,
+): { forms: LexForm[]; starts: number[]; sentences: Doc['sentences'] } {
   const toks = doc.tokens;
   const forms: LexForm[] = new Array(toks.length);
-  const offsets = { start: new Int32Array(toks.length), end: new Int32Array(toks.length) };
   const starts: number[] = [];
   const sentences: Doc['sentences'] = [];
-  const sentOf = new Int32Array(toks.length);
   const push = (first: number, last: number) => {
     if (last <= first) return;
     for (let i = first; i < last; i++) sentOf[i] = sentences.length;
@@ -185,7 +192,7 @@ function scan(
       offsets.start[i] = toks[i].start;
       offsets.end[i] = toks[i].end;
     }
-  return { forms, starts, sentences, sentOf, offsets };
+  return { forms, starts, sentences };
 }
 
 /** Whether token i's form or one of its lemmas is in `set`, one of the lexicon's word sets (pattern
