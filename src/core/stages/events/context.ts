@@ -76,12 +76,13 @@ export function buildCtx(
   text: string,
   doc: Pick<Doc, 'tokens' | 'sentences'>,
   actors: readonly Actor[],
+  /** The same actors by id (made once per article, shared by its token views). */
+  byId: ReadonlyMap<string, Actor>,
   spans: (a: Actor) => readonly { start: number; end: number; kind: MentionKind }[],
   lex: EventLexicon,
   article: Article,
 ): Ctx {
   const toks = doc.tokens;
-  const byId = new Map(actors.map((a) => [a.id, a]));
   // the per-token integer arrays share one buffer: one allocation per token view
   const n = toks.length;
   const buf = new Int32Array(4 * n);

@@ -186,12 +186,12 @@ function draftsOf(c: Ctx, times: readonly TimeExpression[] | undefined, oneSided
 /** Codes the events of one article. */
 export function codeEvents(input: EventsInput): CodedEvent[] {
   const { doc, article, actors, lexicon, times, oneSided = false } = input;
-  const ctxs: Ctx[] = [buildCtx('text', article.text, doc, actors, (a) => a.mentions, lexicon, article)];
-  const title = titleCtx(article, actors, lexicon);
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const ctxs: Ctx[] = [buildCtx('text', article.text, doc, actors, byId, (a) => a.mentions, lexicon, article)];
+  const title = titleCtx(article, actors, byId, lexicon);
   if (title) ctxs.push(title);
   const drafts = ctxs.flatMap((c) => draftsOf(c, times, oneSided));
   const place = datelinePlace(article);
-  const byId = new Map(actors.map((a) => [a.id, a]));
   return merge(drafts, (id) => codeOf(byId.get(id))).map((d, i) => {
     const mode = d.type === 'CONSULT' && !d.mode && d.codes.length > 2 ? 'multilateral' : d.mode;
     const ev: CodedEvent = {

@@ -50,7 +50,7 @@ export function isVerb(c: Ctx, i: number): boolean {
 
 export function isAux(c: Ctx, i: number): boolean {
   const t = c.toks[i];
-  return t.pos === 'AUX' || (AUX_WORDS.has(t.lower) && t.pos !== 'NOUN' && t.pos !== 'PROPN');
+  return t.pos === 'AUX' || (t.pos !== 'NOUN' && t.pos !== 'PROPN' && AUX_WORDS.has(t.lower));
 }
 
 export function isNegation(c: Ctx, i: number): boolean {

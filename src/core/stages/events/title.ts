@@ -57,7 +57,7 @@ function tag(lex: EventLexicon, raw: { text: string }[]): string[] {
 
 /** The title's token view, with the body's actors found in it; null when there is no title, or no
  *  word of it that may start a trigger. */
-export function titleCtx(article: Article, actors: readonly Actor[], lex: EventLexicon): Ctx | null {
+export function titleCtx(article: Article, actors: readonly Actor[], byId: ReadonlyMap<string, Actor>, lex: EventLexicon): Ctx | null {
   const title = article.title;
   if (!title || !title.trim()) return null;
   const raw = tokenize(title);
@@ -70,7 +70,7 @@ export function titleCtx(article: Article, actors: readonly Actor[], lex: EventL
   const forms = titleForms(article, actors, new Set(lowers));
   const found = actorsIn(tokens, lowers, forms);
   const doc = { tokens, sentences: [{ start: tokens[0].start, end: tokens[tokens.length - 1].end, first: 0, last: tokens.length }] };
-  return buildCtx('title', title, doc, actors, (a) => found.get(a) ?? [], lex, article);
+  return buildCtx('title', title, doc, actors, byId, (a) => found.get(a) ?? [], lex, article);
 }
 
 type TitleForm = { actor: Actor; kind: MentionKind; n: number };
@@ -127,8 +127,14 @@ function addForm(forms: Map<string, TitleForm>, titleWords: Set<string>, initial
 /** The actors' forms found in the title, longest first, left to right: actor → spans. */
 function actorsIn(tokens: Token[], lowers: string[], forms: Map<string, TitleForm>): Map<Actor, { start: number; end: number; kind: MentionKind }[]> {
   const maxN = Math.max(0, ...[...forms.values()].map((f) => f.n));
+  // a form's key is its words joined by spaces: only a position holding a form's first word may start one
+  const firsts = new Set([...forms.keys()].map((k) => k.split(' ')[0]));
   const found = new Map<Actor, { start: number; end: number; kind: MentionKind }[]>();
   for (let i = 0; i < tokens.length; ) {
+    if (!firsts.has(lowers[i])) {
+      i++;
+      continue;
+    }
     let hit = 0;
     for (let n = Math.min(maxN, tokens.length - i); n > 0 && !hit; n--) {
       const f = forms.get(lowers.slice(i, i + n).join(' '));
