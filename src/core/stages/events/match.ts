@@ -22,8 +22,13 @@ export interface Match {
   preHead?: { start: number; ms: readonly number[] };
 }
 
-/** The token indices of a match being tried (copied when it succeeds): no array per attempt. */
+/** The token indices of a match being tried (copied when it succeeds): no array per attempt. Empty
+ *  between attempts; emptied by popping, which keeps its storage (setting length 0 frees it). */
 const scratch: number[] = [];
+
+function clearScratch(): void {
+  while (scratch.length > 0) scratch.pop();
+}
 
 const STOP_IN_GAP = new Set(['.', ';', ':', '(', ')', '?', '!', '"', '“', '”', '—']);
 
@@ -69,8 +74,11 @@ function negativeAt(c: Ctx, p: CompiledPattern, h: number, lo: number, hi: numbe
     before += it.gap ? it.max : 1;
   }
   for (let s = Math.max(lo, h - before); s <= h; s++) {
-    scratch.length = 0;
-    if (matchItems(c, p.items, 0, s, hi, scratch, p.hole, h)) return true;
+    // a failed attempt leaves the scratch as it found it (empty)
+    if (matchItems(c, p.items, 0, s, hi, scratch, p.hole, h)) {
+      clearScratch();
+      return true;
+    }
   }
   return false;
 }
@@ -102,10 +110,13 @@ export function findMatches(c: Ctx): Match[] {
 function matchFrom(c: Ctx, s: Ctx['sentences'][number], i: number, list: readonly CompiledEntry[], taken: Uint8Array, out: Match[]): void {
   for (const e of list) {
     // the first word is token i (the entry is listed under one of its lemmas): match the rest
-    scratch.length = 0;
     scratch.push(i);
-    if (!matchItems(c, e.items, 1, i + 1, s.last, scratch)) continue;
+    if (!matchItems(c, e.items, 1, i + 1, s.last, scratch)) {
+      scratch.pop();
+      continue;
+    }
     const at = scratch.slice();
+    clearScratch();
     const h = headToken(c, e, at);
     if (!posOk(c, e, h)) continue;
     if (e.not.some((p) => negativeAt(c, p, h, s.first, s.last))) continue;
