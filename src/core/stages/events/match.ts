@@ -119,7 +119,7 @@ function matchFrom(c: Ctx, s: Ctx['sentences'][number], i: number, list: readonl
     clearScratch();
     const h = headToken(c, e, at);
     if (!posOk(c, e, h)) continue;
-    if (e.not.some((p) => negativeAt(c, p, h, s.first, s.last))) continue;
+    if (e.not.length && negated(c, e, h, s)) continue;
     for (const j of at) taken[j] = 1;
     if (e.type !== null) out.push(matchOf(c, e, list, at, h));
     return;
@@ -137,7 +137,14 @@ function headToken(c: Ctx, e: CompiledEntry, at: number[]): number {
   return at.find((j) => wordOk(c, want, j)) ?? at[0];
 }
 
+/** Whether one of entry e's negative contexts matches around its head `h`. */
+function negated(c: Ctx, e: CompiledEntry, h: number, s: Ctx['sentences'][number]): boolean {
+  for (const p of e.not) if (negativeAt(c, p, h, s.first, s.last)) return true;
+  return false;
+}
+
 function matchOf(c: Ctx, e: CompiledEntry, list: readonly CompiledEntry[], at: number[], h: number): Match {
-  const alts = list.filter((x) => x === e || (x.pattern === e.pattern && x.type !== null && posOk(c, x, h)));
+  // most forms start one entry: then it is the only reading
+  const alts = list.length === 1 ? [e] : list.filter((x) => x === e || (x.pattern === e.pattern && x.type !== null && posOk(c, x, h)));
   return { entry: e, alts, head: h, at, first: at[0], last: at[at.length - 1], preHead: undefined };
 }
