@@ -55,8 +55,8 @@ function tag(lex: EventLexicon, raw: { text: string }[]): string[] {
   return pos;
 }
 
-/** The title's token view, with the body's actors found in it; null when there is no title, or no
- *  word of it that may start a trigger. */
+/** The title's token view, with the body's actors found in it; null when there is no title, no word
+ *  of it that may start a trigger, or no actor named in it. */
 export function titleCtx(article: Article, actors: readonly Actor[], byId: ReadonlyMap<string, Actor>, lex: EventLexicon): Ctx | null {
   const title = article.title;
   if (!title || !title.trim()) return null;
@@ -69,6 +69,9 @@ export function titleCtx(article: Article, actors: readonly Actor[], byId: Reado
   const lowers = tokens.map((t) => t.lower);
   const forms = titleForms(article, actors, new Set(lowers));
   const found = actorsIn(tokens, lowers, forms);
+  // a title naming no actor codes no event: every rule needs a party, and the discourse passes lend
+  // parties only from the title's own candidates, which would have none
+  if (!found.size) return null;
   const doc = { tokens, sentences: [{ start: tokens[0].start, end: tokens[tokens.length - 1].end, first: 0, last: tokens.length }] };
   return buildCtx('title', title, doc, actors, byId, (a) => found.get(a) ?? [], lex, article);
 }
