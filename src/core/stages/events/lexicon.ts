@@ -165,6 +165,9 @@ export interface CompiledModality {
 export interface LexForm {
   readonly lemmas: readonly string[];
   readonly entries: readonly CompiledEntry[];
+  /** The types of event noun its first lemma that is a support verb licenses (see `licensors`), or
+   *  null when no lemma of it is one. */
+  readonly licenses: ReadonlySet<string> | null;
 }
 
 export interface EventLexicon {
@@ -298,7 +301,7 @@ const GAP_MAX = 6;
  *  than the lemma lists, which would make every read of a token's lemmas polymorphic. */
 const NO_LEMMAS: readonly string[] = [];
 const NO_ENTRIES: readonly CompiledEntry[] = [];
-const NO_FORM: LexForm = { lemmas: NO_LEMMAS, entries: NO_ENTRIES };
+const NO_FORM: LexForm = { lemmas: NO_LEMMAS, entries: NO_ENTRIES, licenses: null };
 const LONG_GAP_MAX = 12;
 
 function compilePattern(src: string, withHole: boolean, addWord: (w: string) => void, where: string): CompiledPattern {
@@ -424,7 +427,14 @@ function compile(spec: LexiconSpec): EventLexicon {
     }
   for (const w of words) formToLemmas.set(w, [...(formToLemmas.get(w) ?? []), w]);
   const forms = new Map<string, LexForm>();
-  for (const [f, lemmas] of formToLemmas) forms.set(f, { lemmas, entries: entriesOf(byFirst, lemmas) });
+  const licensing = (lemmas: readonly string[]) => {
+    for (const l of lemmas) {
+      const types = licensors.get(l);
+      if (types) return types;
+    }
+    return null;
+  };
+  for (const [f, lemmas] of formToLemmas) forms.set(f, { lemmas, entries: entriesOf(byFirst, lemmas), licenses: licensing(lemmas) });
   // the ASCII characters forms start with: a token starting with any other ASCII character (a
   // punctuation mark, a digit) is no form, and needs no look-up
   const asciiStarts = new Uint8Array(128);

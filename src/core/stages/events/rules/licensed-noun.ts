@@ -81,12 +81,22 @@ function passiveLicensor(c: Ctx, m: Match, type: string | null): number {
   return i < s.last && licenses(c, i, type) && isPassive(c, i) ? i : -1;
 }
 
+/** Whether a token of the sentence holding `h` is a support verb licensing `type` (by its form alone). */
+function licensorIn(c: Ctx, h: number, type: string | null): boolean {
+  if (type === null) return false;
+  const s = sentenceOf(c, h);
+  for (let i = s.first; i < s.last; i++) if (c.forms[i].licenses?.has(type)) return true;
+  return false;
+}
+
 export const licensedNoun: Rule = {
   name: 'licensed-noun',
   apply(c: Ctx, m: Match) {
     if (m.entry.pos !== 'noun') return null;
     const pre = preHead(c, m);
     for (const e of m.alts) {
+      // both licensors are verbs of the noun's sentence: without one for this type, none is found
+      if (!licensorIn(c, m.head, e.type)) continue;
       const x: Match = e === m.entry ? m : { ...m, entry: e };
       const [active, io] = activeLicensor(c, pre.start, e.type);
       if (active >= 0) return fromActive(c, x, e, pre.ms, active, io >= 0 ? mentionsIn(c, io, pre.start) : [], this.name);
