@@ -156,20 +156,34 @@ export interface TrieMatch {
 /** Longest match of the trie at word i, honouring each pattern's case rule. */
 export function matchAt(root: TrieNode, words: Word[], i: number): TrieMatch | null {
   if (i >= words.length) return null;
-  let best: TrieMatch | null = null;
   // a word not capitalised fails the case rule of every pattern but those that allow any case
   const starts = words[i].cap ? root.children : (root.anyCaseStarts ?? root.children);
   let node = starts.get(words[i].norm);
-  for (let j = i; node; ) {
+  if (!node) return null; // most words start no name: nothing to allocate
+  let best: TrieMatch | null = null;
+  for (let j = i; ; ) {
     if (node.patterns.length) {
-      const ok = node.patterns.filter((p) => p.cases.every((c, k) => caseOk(c, words[i + k])));
-      if (ok.length) best = { start: i, end: j + 1, entries: ok.map((p) => p.entry) };
+      const ok = entriesHolding(node.patterns, words, i);
+      if (ok) best = { start: i, end: j + 1, entries: ok };
     }
     j++;
-    if (j >= words.length || !isNameGap(words[j].gap)) break; // names do not run across punctuation
-    node = node.children.get(words[j].norm);
+    if (!node.children.size || j >= words.length || !isNameGap(words[j].gap)) break; // names do not run across punctuation
+    const next = node.children.get(words[j].norm);
+    if (!next) break;
+    node = next;
   }
   return best;
+}
+
+/** The entries of the patterns whose case rules the words from i satisfy, or null when none does. */
+function entriesHolding(patterns: Pattern[], words: Word[], i: number): NameEntry[] | null {
+  let ok: NameEntry[] | null = null;
+  for (const p of patterns) {
+    let holds = true;
+    for (let k = 0; k < p.cases.length && holds; k++) holds = caseOk(p.cases[k], words[i + k]);
+    if (holds) (ok ??= []).push(p.entry);
+  }
+  return ok;
 }
 
 function caseOk(rule: CaseRule, w: Word): boolean {

@@ -95,36 +95,83 @@ function endsWithPossessive(text: string, start: number, end: number): boolean {
   return (s === 0x73 || s === 0x53) && (q === 0x27 || q === 0x2019);
 }
 
+/*
+ * Folded forms of ASCII words seen before, in an open-addressing table keyed by a hash of the folded
+ * letters: a word already seen is compared in place with its folded form and takes that string, so a
+ * common word costs no new string (and its hash, cached on the string by the Maps and Sets it has been
+ * looked up in, is not computed again). What a word folds to does not depend on the table: it only
+ * saves work. When half full, the table starts over.
+ */
+const FOLDED_SIZE = 1 << 15;
+const foldedTable: (string | undefined)[] = new Array<string | undefined>(FOLDED_SIZE).fill(undefined);
+let foldedCount = 0;
+
+/** Whether text[s, e), lower-cased (ASCII), equals `folded`. */
+function foldsTo(folded: string, text: string, s: number, e: number): boolean {
+  if (folded.length !== e - s) return false;
+  for (let k = s; k < e; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (folded.charCodeAt(k - s) !== c) return false;
+  }
+  return true;
+}
+
+/** The folded form of the ASCII word text[s, e), whose folded letters hash to `hash`. */
+function foldedAscii(text: string, s: number, e: number, hash: number): string {
+  let slot = (hash ^ (hash >>> 15)) & (FOLDED_SIZE - 1);
+  for (let key = foldedTable[slot]; key !== undefined; key = foldedTable[slot]) {
+    if (foldsTo(key, text, s, e)) return key;
+    slot = (slot + 1) & (FOLDED_SIZE - 1);
+  }
+  const folded = text.slice(s, e).toLowerCase();
+  if (foldedCount >= FOLDED_SIZE / 2) {
+    foldedTable.fill(undefined);
+    foldedCount = 0;
+  } else {
+    foldedTable[slot] = folded;
+    foldedCount++;
+  }
+  return folded;
+}
+
 export function scanWords(text: string): Word[] {
   const words: Word[] = [];
   let prevEnd = 0;
   const push = (s: number, e: number) => {
-    const t = text.slice(s, e);
-    // one pass over the char codes: ASCII or not, and how many small and capital ASCII letters
+    // one pass over the char codes: ASCII or not, how many small and capital ASCII letters, and a hash
+    // of the folded letters
     let ascii = true;
     let lowers = 0;
     let uppers = 0;
+    let hash = 0;
     for (let k = s; k < e; k++) {
-      const c = text.charCodeAt(k);
+      let c = text.charCodeAt(k);
       if (c > 0x7f) {
         ascii = false;
         break;
       }
       if (c >= 0x61 && c <= 0x7a) lowers++;
-      else if (c >= 0x41 && c <= 0x5a) uppers++;
+      else if (c >= 0x41 && c <= 0x5a) {
+        uppers++;
+        c |= 0x20;
+      }
+      hash = (Math.imul(hash, 31) + c) | 0;
     }
+    let t: string;
     let norm: string;
     let cap: boolean;
     let upper: boolean;
     if (ascii) {
-      // the common case, answered from the counts (the same values as the general case below): a news
-      // text with one curly quote is a two-byte string, and case-converting its slices is slow, so a
-      // word without capitals is its own folded form, and only a capitalised one is lower-cased
+      // the common case, answered from the counts (the same values as the general case below): the
+      // folded form comes from the table, and a word without capitals is its own folded form
       const c0 = text.charCodeAt(s);
       cap = c0 >= 0x41 && c0 <= 0x5a;
-      norm = uppers ? t.toLowerCase() : t;
+      norm = foldedAscii(text, s, e, hash);
+      t = uppers ? text.slice(s, e) : norm;
       upper = cap && e - s >= 2 && lowers === 0 && uppers >= 2;
     } else {
+      t = text.slice(s, e);
       const lower = t.toLowerCase();
       cap = t[0] !== lower[0];
       norm = fold(t);
@@ -143,12 +190,7 @@ export function scanWords(text: string): Word[] {
     }
     const start = i;
     let end = wordEnd(text, i);
-    if (end < n && text.charCodeAt(end) === 0x2e) {
-      // keep a final period only on abbreviations: "U.S.", "J.", "Mr."
-      const bare = text.slice(start, end);
-      const keep = bare.includes('.') || bare.length === 1 || ABBREVIATIONS.has(fold(bare));
-      if (keep) end++;
-    }
+    if (end < n && text.charCodeAt(end) === 0x2e && keepsPeriod(text, start, end)) end++;
     if (endsWithPossessive(text, start, end) && end - start > 3) {
       push(start, end - 2);
       push(end - 2, end);
@@ -156,6 +198,22 @@ export function scanWords(text: string): Word[] {
     i = end;
   }
   return words;
+}
+
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/** Whether the word text[start, end), followed by a period, keeps it: "U.S.", "J.", "Mr." (abbreviations). */
+function keepsPeriod(text: string, start: number, end: number): boolean {
+  if (end - start === 1) return true;
+  let ascii = true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2e) return true;
+    if (c > 0x7f) ascii = false;
+  }
+  // an ASCII word folds to as many letters: one longer than every abbreviation is none
+  if (ascii && end - start > LONGEST_ABBREVIATION) return false;
+  return ABBREVIATIONS.has(fold(text.slice(start, end)));
 }
 
 /** The folded word sequence of a dictionary form, as the scanner would see it in text. */

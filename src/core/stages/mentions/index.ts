@@ -216,7 +216,9 @@ function tagOf(scan: Scan, m: TrieMatch, e: NameEntry): Tag {
   const { words } = scan;
   if (e.type === 'person') return { kind: 'person', ids: m.entries.filter((x) => x.type === 'person').map((x) => (x as { id: string }).id), w0: m.start, w1: m.end };
   if (e.type === 'title') return { kind: 'title', title: e.title, w0: m.start, w1: m.end };
-  const hit: EntityHit = { type: e.type, code: e.code, form: e.form === 'name' || e.form === 'adjective' || e.form === 'capital' ? e.form : 'name', ...spanOf(words, m.start, m.end), w0: m.start, w1: m.end, sentence: scan.sentenceOf(words[m.start].start), body: false, locative: isLocative(words, m.start) };
+  const start = words[m.start].start;
+  const end = words[m.end - 1].end;
+  const hit: EntityHit = { type: e.type, code: e.code, form: e.form === 'name' || e.form === 'adjective' || e.form === 'capital' ? e.form : 'name', start, end, w0: m.start, w1: m.end, sentence: scan.sentenceOf(start), body: false, locative: isLocative(words, m.start) };
   return { kind: 'entity', hit };
 }
 
@@ -268,6 +270,8 @@ function isNameWord(scan: Scan, k: number): boolean {
   if (!w.cap || NOT_NAME.has(w.norm) || PLACE_ORG_HEADS.has(w.norm) || HONORIFIC_GENDER.has(w.norm)) return false;
   // a month is a name only away from numbers ("Theresa May", "Jan Novak", not "May 25" or "25 May")
   if (MONTHS.has(w.norm) && (/^\d/.test(words[k + 1]?.text ?? '') || /^\d/.test(words[k - 1]?.text ?? '') || k === 0 || !words[k - 1].cap)) return false;
+  const c0 = w.text.charCodeAt(0);
+  if (c0 >= 0x41 && c0 <= 0x5a) return true; // an ASCII capital is a letter: no need to ask the pattern below
   return /\p{L}/u.test(w.text);
 }
 
