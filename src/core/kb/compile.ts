@@ -156,11 +156,20 @@ export interface TrieMatch {
 /** Longest match of the trie at word i, honouring each pattern's case rule. */
 export function matchAt(root: TrieNode, words: Word[], i: number): TrieMatch | null {
   if (i >= words.length) return null;
-  // a word not capitalised fails the case rule of every pattern but those that allow any case
-  const starts = words[i].cap ? root.children : (root.anyCaseStarts ?? root.children);
-  let node = starts.get(words[i].norm);
-  if (!node) return null; // most words start no name: nothing to allocate
+  const node = startOf(root, words[i]);
+  return node ? matchFrom(node, words, i) : null; // most words start no name: nothing to allocate
+}
+
+/** The node under the root that word w starts, if any. A word not capitalised fails the case rule of
+ *  every pattern but those that allow any case, so it is looked up among their first words only. */
+export function startOf(root: TrieNode, w: Word): TrieNode | undefined {
+  return (w.cap ? root.children : (root.anyCaseStarts ?? root.children)).get(w.norm);
+}
+
+/** Longest match at word i, from the node its first word leads to (see startOf). */
+export function matchFrom(start: TrieNode, words: Word[], i: number): TrieMatch | null {
   let best: TrieMatch | null = null;
+  let node = start;
   for (let j = i; ; ) {
     if (node.patterns.length) {
       const ok = entriesHolding(node.patterns, words, i);

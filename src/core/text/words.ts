@@ -95,83 +95,36 @@ function endsWithPossessive(text: string, start: number, end: number): boolean {
   return (s === 0x73 || s === 0x53) && (q === 0x27 || q === 0x2019);
 }
 
-/*
- * Folded forms of ASCII words seen before, in an open-addressing table keyed by a hash of the folded
- * letters: a word already seen is compared in place with its folded form and takes that string, so a
- * common word costs no new string (and its hash, cached on the string by the Maps and Sets it has been
- * looked up in, is not computed again). What a word folds to does not depend on the table: it only
- * saves work. When half full, the table starts over.
- */
-const FOLDED_SIZE = 1 << 15;
-const foldedTable: (string | undefined)[] = new Array<string | undefined>(FOLDED_SIZE).fill(undefined);
-let foldedCount = 0;
-
-/** Whether text[s, e), lower-cased (ASCII), equals `folded`. */
-function foldsTo(folded: string, text: string, s: number, e: number): boolean {
-  if (folded.length !== e - s) return false;
-  for (let k = s; k < e; k++) {
-    let c = text.charCodeAt(k);
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    if (folded.charCodeAt(k - s) !== c) return false;
-  }
-  return true;
-}
-
-/** The folded form of the ASCII word text[s, e), whose folded letters hash to `hash`. */
-function foldedAscii(text: string, s: number, e: number, hash: number): string {
-  let slot = (hash ^ (hash >>> 15)) & (FOLDED_SIZE - 1);
-  for (let key = foldedTable[slot]; key !== undefined; key = foldedTable[slot]) {
-    if (foldsTo(key, text, s, e)) return key;
-    slot = (slot + 1) & (FOLDED_SIZE - 1);
-  }
-  const folded = text.slice(s, e).toLowerCase();
-  if (foldedCount >= FOLDED_SIZE / 2) {
-    foldedTable.fill(undefined);
-    foldedCount = 0;
-  } else {
-    foldedTable[slot] = folded;
-    foldedCount++;
-  }
-  return folded;
-}
-
 export function scanWords(text: string): Word[] {
   const words: Word[] = [];
   let prevEnd = 0;
   const push = (s: number, e: number) => {
-    // one pass over the char codes: ASCII or not, how many small and capital ASCII letters, and a hash
-    // of the folded letters
+    const t = text.slice(s, e);
+    // one pass over the char codes: ASCII or not, and how many small and capital ASCII letters
     let ascii = true;
     let lowers = 0;
     let uppers = 0;
-    let hash = 0;
     for (let k = s; k < e; k++) {
-      let c = text.charCodeAt(k);
+      const c = text.charCodeAt(k);
       if (c > 0x7f) {
         ascii = false;
         break;
       }
       if (c >= 0x61 && c <= 0x7a) lowers++;
-      else if (c >= 0x41 && c <= 0x5a) {
-        uppers++;
-        c |= 0x20;
-      }
-      hash = (Math.imul(hash, 31) + c) | 0;
+      else if (c >= 0x41 && c <= 0x5a) uppers++;
     }
-    let t: string;
     let norm: string;
     let cap: boolean;
     let upper: boolean;
     if (ascii) {
-      // the common case, answered from the counts (the same values as the general case below): the
-      // folded form comes from the table, and a word without capitals is its own folded form
+      // the common case, answered from the counts (the same values as the general case below): a news
+      // text with one curly quote is a two-byte string, and case-converting its slices is slow, so a
+      // word without capitals is its own folded form, and only a capitalised one is lower-cased
       const c0 = text.charCodeAt(s);
       cap = c0 >= 0x41 && c0 <= 0x5a;
-      norm = foldedAscii(text, s, e, hash);
-      t = uppers ? text.slice(s, e) : norm;
+      norm = uppers ? t.toLowerCase() : t;
       upper = cap && e - s >= 2 && lowers === 0 && uppers >= 2;
     } else {
-      t = text.slice(s, e);
       const lower = t.toLowerCase();
       cap = t[0] !== lower[0];
       norm = fold(t);
