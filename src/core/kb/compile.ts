@@ -3,7 +3,7 @@
  * every name form, titles by form, persons by id and by short name. Pure and done once per engine.
  */
 import type { KbOffice, KbPerson, KbTitle, KnowledgeBase, Validity } from '../../knowledge/types.js';
-import { formWords, isNameGap, type Word } from '../text/words.js';
+import { formWords, isNameGap, WordMap, type Word } from '../text/words.js';
 
 export type NameEntry =
   | { type: 'state'; code: string; form: 'name' | 'adjective' | 'capital'; validity: Validity; independent: boolean }
@@ -24,7 +24,7 @@ export interface TrieNode {
   patterns: Pattern[];
   /** On the root: the children under which some pattern's first word may take any case (titles such as
    *  "minister"). A word not capitalised can start no other pattern, and is looked up in this smaller map. */
-  anyCaseStarts?: Map<string, TrieNode>;
+  anyCaseStarts?: WordMap<TrieNode>;
 }
 
 /** One form of a title, with its rank in the order of `titles` and their forms. */
@@ -106,7 +106,7 @@ export function compileKb(kb: KnowledgeBase): CompiledKb {
     list.push(p);
     shortNames.set(key, list);
   }
-  trie.anyCaseStarts = new Map([...trie.children].filter(([, node]) => hasAnyCaseStart(node)));
+  trie.anyCaseStarts = new WordMap([...trie.children].filter(([, node]) => hasAnyCaseStart(node)));
   const titleFormsByWord = new Map<string, TitleForm[]>();
   let order = 0;
   for (const t of titles.values())

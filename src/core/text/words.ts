@@ -193,3 +193,43 @@ export function isNameGap(gap: string): boolean {
   }
   return true;
 }
+
+/*
+ * Look-ups of words in small closed-class lists. A Map look-up by a string V8 has not hashed yet hashes
+ * it first; scanned words are new strings, and most are in none of the lists a stage asks about. A bit
+ * per class of words (by length, first two and last letters) rules most of them out without hashing.
+ */
+const WORD_CLASSES = 1 << 13;
+
+/** The class of a word (of any length: the letters a short word lacks count as 0). */
+function wordClass(w: string): number {
+  const n = w.length;
+  return (((n * 31 + w.charCodeAt(0)) * 31 + (w.charCodeAt(1) | 0)) * 31 + w.charCodeAt(n - 1)) & (WORD_CLASSES - 1);
+}
+
+/** A Map keyed by folded words, with a cheap test that rules out most words not in it. */
+export class WordMap<V> {
+  private readonly map: Map<string, V>;
+  private readonly classes = new Uint8Array(WORD_CLASSES);
+
+  constructor(entries: Iterable<readonly [string, V]>) {
+    this.map = new Map(entries);
+    for (const w of this.map.keys()) this.classes[wordClass(w)] = 1;
+  }
+
+  get(w: string): V | undefined {
+    return this.classes[wordClass(w)] === 1 ? this.map.get(w) : undefined;
+  }
+
+  has(w: string): boolean {
+    return this.classes[wordClass(w)] === 1 && this.map.has(w);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}

@@ -10,7 +10,7 @@
 import type { KbTitle } from '../../../knowledge/types.js';
 import { matchAt, validAt, type CompiledKb, type NameEntry, type TrieMatch } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
-import { isTightGap, scanWords, type Word } from '../../text/words.js';
+import { isTightGap, scanWords, WordMap, type Word } from '../../text/words.js';
 import { BODY_NOUNS, COMPLEMENT_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
 
 export interface EntityHit {
@@ -98,7 +98,7 @@ type Tag =
   | { kind: 'complement'; w0: number; w1: number; codes: string[] };
 
 /** Map views of the prototype-free lexicon tables: a Map look-up is cheaper than a property look-up by a word. */
-const PRONOUN_GENDER = new Map(Object.entries(PRONOUNS));
+const PRONOUN_GENDER = new WordMap(Object.entries(PRONOUNS)); // asked about every word
 const HONORIFIC_GENDER = new Map(Object.entries(HONORIFICS));
 const GROUP_NOUN_KINDS = new Map(Object.entries(GROUP_NOUNS));
 const CLOSED_POS = new Set(['ADV', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'INTJ', 'NUM', 'VERB']);

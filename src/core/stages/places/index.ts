@@ -9,7 +9,7 @@
  */
 import type { Gazetteer, Place } from '../../gazetteer.js';
 import type { CompiledKb } from '../../kb/compile.js';
-import { fold, isTightGap, scanWords, type Word } from '../../text/words.js';
+import { fold, isTightGap, scanWords, WordMap, type Word } from '../../text/words.js';
 import type { Article, PlaceRecord } from '../../types.js';
 import type { Mentions } from '../mentions/index.js';
 import { LOCATIVE_PREPOSITIONS, MOTION_WORDS, NOT_NAME } from '../mentions/lexicon.js';
@@ -99,7 +99,7 @@ export function datelinePlace(dateline: string): string {
 }
 
 /** The words that may introduce a place (see findPlaces), in one map: most words are none of them. */
-const CUES = new Map<string, 'locative' | 'motion' | 'to' | 'list'>([
+const CUES = new WordMap<'locative' | 'motion' | 'to' | 'list'>([
   ...[...LOCATIVE_PREPOSITIONS].map((w) => [w, 'locative'] as const),
   ...[...MOTION_WORDS].map((w) => [w, 'motion'] as const),
   ['to', 'to'],
