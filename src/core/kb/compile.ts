@@ -25,6 +25,8 @@ export interface TrieNode {
   /** On the root: the children under which some pattern's first word may take any case (titles such as
    *  "minister"). A word not capitalised can start no other pattern, and is looked up in this smaller map. */
   anyCaseStarts?: WordMap<TrieNode>;
+  /** On the root: all its children, as a WordMap (most words start no name: ruled out without hashing). */
+  starts?: WordMap<TrieNode>;
 }
 
 /** One form of a title, with its rank in the order of `titles` and their forms. */
@@ -106,6 +108,7 @@ export function compileKb(kb: KnowledgeBase): CompiledKb {
     list.push(p);
     shortNames.set(key, list);
   }
+  trie.starts = new WordMap(trie.children);
   trie.anyCaseStarts = new WordMap([...trie.children].filter(([, node]) => hasAnyCaseStart(node)));
   const titleFormsByWord = new Map<string, TitleForm[]>();
   let order = 0;
@@ -163,7 +166,7 @@ export function matchAt(root: TrieNode, words: Word[], i: number): TrieMatch | n
 /** The node under the root that word w starts, if any. A word not capitalised fails the case rule of
  *  every pattern but those that allow any case, so it is looked up among their first words only. */
 export function startOf(root: TrieNode, w: Word): TrieNode | undefined {
-  return (w.cap ? root.children : (root.anyCaseStarts ?? root.children)).get(w.norm);
+  return (w.cap ? (root.starts ?? root.children) : (root.anyCaseStarts ?? root.starts ?? root.children)).get(w.norm);
 }
 
 /** Longest match at word i, from the node its first word leads to (see startOf). */

@@ -501,10 +501,20 @@ function entityKind(e: EntityHit, text: string): MentionKind {
   return /^[A-Z][A-Z.\d-]*$/.test(text.slice(e.start, e.end)) ? 'acronym' : 'name';
 }
 
+/** KB persons' full names as lower-case words without accents, by name (a pure function, kept: the KB's
+ *  names are few). */
+const nameWords = new Map<string, string[]>();
+
+function nameWordsOf(p: KbPerson): string[] {
+  let words = nameWords.get(p.name);
+  if (!words) nameWords.set(p.name, (words = p.name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[\s.-]+/)));
+  return words;
+}
+
 function findByFull(kb: CompiledKb, norms: string[]): KbPerson | null {
   // a full name whose words are all present ("Wendy Sherman" for "Wendy R. Sherman")
   if (norms.length < 2) return null;
-  const cands = (kb.shortNames.get(norms[norms.length - 1]) ?? []).filter((p) => norms.every((n) => p.name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[\s.-]+/).includes(n)));
+  const cands = (kb.shortNames.get(norms[norms.length - 1]) ?? []).filter((p) => norms.every((n) => nameWordsOf(p).includes(n)));
   return cands.length === 1 ? cands[0] : null;
 }
 
