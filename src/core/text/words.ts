@@ -233,3 +233,16 @@ export class WordMap<V> {
     return this.map.size;
   }
 }
+
+/** A Set of folded words with the same cheap test as WordMap. */
+export class WordSet {
+  private readonly map: WordMap<true>;
+
+  constructor(words: Iterable<string>) {
+    this.map = new WordMap([...words].map((w) => [w, true] as const));
+  }
+
+  has(w: string): boolean {
+    return this.map.has(w);
+  }
+}

@@ -10,7 +10,7 @@
 import type { KbTitle } from '../../../knowledge/types.js';
 import { matchAt, validAt, type CompiledKb, type NameEntry, type TrieMatch } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
-import { isTightGap, scanWords, WordMap, type Word } from '../../text/words.js';
+import { isTightGap, scanWords, WordMap, WordSet, type Word } from '../../text/words.js';
 import { BODY_NOUNS, COMPLEMENT_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
 
 export interface EntityHit {
@@ -101,6 +101,9 @@ type Tag =
 const PRONOUN_GENDER = new WordMap(Object.entries(PRONOUNS)); // asked about every word
 const HONORIFIC_GENDER = new Map(Object.entries(HONORIFICS));
 const GROUP_NOUN_KINDS = new Map(Object.entries(GROUP_NOUNS));
+/** Words that are never name words, even capitalised: closed-class words, place and organisation heads, honorifics. */
+const NEVER_NAME = new WordSet([...NOT_NAME, ...PLACE_ORG_HEADS, ...HONORIFIC_GENDER.keys()]);
+const MONTH_WORDS = new WordSet(MONTHS);
 const CLOSED_POS = new Set(['ADV', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'INTJ', 'NUM', 'VERB']);
 
 /** The POS tag of the token that starts at `offset`, or '' when none does (token starts increase strictly). */
@@ -267,9 +270,9 @@ function isNameWord(scan: Scan, k: number): boolean {
   const { words } = scan;
   const w = words[k];
   if (scan.tags[k] || scan.complementAt[k]) return false;
-  if (!w.cap || NOT_NAME.has(w.norm) || PLACE_ORG_HEADS.has(w.norm) || HONORIFIC_GENDER.has(w.norm)) return false;
+  if (!w.cap || NEVER_NAME.has(w.norm)) return false;
   // a month is a name only away from numbers ("Theresa May", "Jan Novak", not "May 25" or "25 May")
-  if (MONTHS.has(w.norm) && (/^\d/.test(words[k + 1]?.text ?? '') || /^\d/.test(words[k - 1]?.text ?? '') || k === 0 || !words[k - 1].cap)) return false;
+  if (MONTH_WORDS.has(w.norm) && (/^\d/.test(words[k + 1]?.text ?? '') || /^\d/.test(words[k - 1]?.text ?? '') || k === 0 || !words[k - 1].cap)) return false;
   const c0 = w.text.charCodeAt(0);
   if (c0 >= 0x41 && c0 <= 0x5a) return true; // an ASCII capital is a letter: no need to ask the pattern below
   return /\p{L}/u.test(w.text);
