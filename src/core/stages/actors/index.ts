@@ -204,7 +204,7 @@ function namePersons(r: Resolution): void {
   for (const h of mentions.names) {
     if (h.evidence !== 'bare') continue;
     // "DFM Morgan": an unknown acronym before a known name is a title, not part of it
-    const lead = h.text.match(/^(?:[A-Z]{2,}\.?\s+)+/)?.[0].length ?? 0;
+    const lead = startsWithAcronym(h.text) ? (h.text.match(/^(?:[A-Z]{2,}\.?\s+)+/)?.[0].length ?? 0) : 0;
     const bare = lead && h.norms.length > 1 ? { ...h, start: h.start + lead, norms: h.norms.slice(h.text.slice(0, lead).trim().split(/\s+/).length), text: h.text.slice(lead) } : h;
     const rec = known(r, bare, bare.start);
     if (rec && bare !== h) {
@@ -219,6 +219,11 @@ function namePersons(r: Resolution): void {
     if (kbp) absorb(r, addPerson(r, h, kbp), h, 'name');
   }
 }
+
+const isAsciiCapital = (c: number) => c >= 0x41 && c <= 0x5a;
+
+/** Whether a text opens with two ASCII capitals: only then can it open with an acronym (see namePersons). */
+const startsWithAcronym = (text: string) => isAsciiCapital(text.charCodeAt(0)) && isAsciiCapital(text.charCodeAt(1));
 
 /** Affiliation, titles and sector of a person. */
 function affiliate(r: Resolution, p: PersonRecord, dateline: string | null): void {
@@ -291,6 +296,7 @@ const SINGULAR_HEAD = /^(official|spokesman|spokeswoman|spokesperson|source|dipl
 function describeSpeakers(r: Resolution, speakers: SpeakerHint[], dateline: string | null): Map<string, Described> {
   const { doc } = r;
   const described = new Map<string, Described>();
+  if (!speakers.length) return described;
   const sentenceStarts = new Set(doc.sentences.map((x) => x.start));
   for (const sp of speakers) {
     if (!sp.speakerSpan) continue;
