@@ -106,19 +106,26 @@ const NEVER_NAME = new WordSet([...NOT_NAME, ...PLACE_ORG_HEADS, ...HONORIFIC_GE
 const MONTH_WORDS = new WordSet(MONTHS);
 const CLOSED_POS = new Set(['ADV', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'INTJ', 'NUM', 'VERB']);
 
-/** The POS tag of the token that starts at `offset`, or '' when none does (token starts increase strictly). */
-function posStartingAt(doc: Doc, offset: number): string {
-  const toks = doc.tokens;
-  let lo = 0;
-  let hi = toks.length - 1;
+/** The POS tag of the token that starts at `offset`, or '' when none does (token starts increase strictly).
+ *  The tokens of the sentence holding the offset are searched first: a few, near each other. */
+function posStartingAt(scan: Scan, offset: number): string {
+  const { tokens, sentences } = scan.doc;
+  const sentence = sentences[scan.sentenceOf(offset)];
+  const near = sentence ? tokenStartingAt(tokens, offset, sentence.first, sentence.last - 1) : -1;
+  const at = near >= 0 ? near : tokenStartingAt(tokens, offset, 0, tokens.length - 1);
+  return at >= 0 ? tokens[at].pos : '';
+}
+
+/** Index of the token in [lo, hi] that starts at `offset`, or -1 (binary search). */
+function tokenStartingAt(toks: Doc['tokens'], offset: number, lo: number, hi: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const s = toks[mid].start;
-    if (s === offset) return toks[mid].pos;
+    if (s === offset) return mid;
     if (s < offset) lo = mid + 1;
     else hi = mid - 1;
   }
-  return '';
+  return -1;
 }
 
 export function sentenceIndexer(doc: Doc): (offset: number) => number {
@@ -414,7 +421,7 @@ function nameHit(scan: Scan, names: NameHit[], w0: number, w1: number, ids: stri
   const { words, tags, text } = scan;
   const runWords = words.slice(w0, w1);
   // a lone capitalised word the tagger reads as a function word or adverb ("Additionally") is no name
-  if (!ids.length && runWords.length === 1 && CLOSED_POS.has(posStartingAt(scan.doc, words[w0].start))) return null;
+  if (!ids.length && runWords.length === 1 && CLOSED_POS.has(posStartingAt(scan, words[w0].start))) return null;
   // runs with an organisation's head word are not persons ("Ardis Group", "Foreign Affairs Bureau")
   const allUpper = runWords.every((w) => w.upper);
   const prev = w0 > 0 ? words[w0 - 1] : null;
