@@ -2,29 +2,49 @@
  * The view of a Doc the quote rules share: word tokens (whitespace tokens dropped) with their sentence,
  * paragraph and enclosing quoted passage, plus the quoted passages themselves.
  */
-import type { Doc } from '../../nlp.js';
+import type { Doc, Token } from '../../nlp.js';
 import type { Span } from '../../types.js';
 import { REPORTING_WORDS, type CueForm } from './lexicon.js';
 import { findPassages, paragraphs, type Paragraph, type Passage } from './marks.js';
 
-export interface Tok {
-  start: number;
-  end: number;
-  text: string;
-  lower: string;
-  pos: string;
-  sent: number;
-  para: number;
+/**
+ * A word token as the quote rules see it: the Doc token's fields, read through (not copied: one of
+ * these is made per token of every text), and the quote stage's own.
+ */
+export class Tok {
   /** Index of the top-level quoted passage holding the token, or -1. Marks themselves are outside. */
-  inQ: number;
-  /** The token is a quotation mark. */
-  mark: boolean;
+  inQ = -1;
   /** Sentence-final punctuation ending its sentence (not the period of "(D-Mass.)" or "Mr."). */
-  stop: boolean;
-  /** The token opens an indirect quote's rules: a speech cue, "according", "expressed", "called" ... */
-  reporting: boolean;
-  /** The token's cue entry (particle not checked: see cueAt), or null. */
-  cue: CueForm | null;
+  stop = false;
+
+  constructor(
+    private readonly token: Token,
+    /** The sentence: numbered over word tokens, never across paragraphs, continuations merged. */
+    public sent: number,
+    public readonly para: number,
+    /** The token is a quotation mark. */
+    public readonly mark: boolean,
+    /** The token opens an indirect quote's rules: a speech cue, "according", "expressed", "called" ... */
+    public readonly reporting: boolean,
+    /** The token's cue entry (particle not checked: see cueAt), or null. */
+    public readonly cue: CueForm | null,
+  ) {}
+
+  get start(): number {
+    return this.token.start;
+  }
+  get end(): number {
+    return this.token.end;
+  }
+  get text(): string {
+    return this.token.text;
+  }
+  get lower(): string {
+    return this.token.lower;
+  }
+  get pos(): string {
+    return this.token.pos;
+  }
 }
 
 export interface Ctx {
@@ -105,7 +125,7 @@ function wordTokens(doc: Doc, paras: Paragraph[]): { toks: Tok[]; marks: number[
     const mark = isMark(t.text);
     if (mark) marks.push(toks.length);
     const cue = REPORTING_WORDS.get(t.lower);
-    toks.push({ start: t.start, end: t.end, text: t.text, lower: t.lower, pos: t.pos, sent, para, inQ: -1, mark, stop: false, reporting: cue !== undefined, cue: cue ?? null });
+    toks.push(new Tok(t, sent, para, mark, cue !== undefined, cue ?? null));
   }
   return { toks, marks };
 }
