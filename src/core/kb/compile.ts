@@ -3,7 +3,7 @@
  * every name form, titles by form, persons by id and by short name. Pure and done once per engine.
  */
 import type { KbOffice, KbPerson, KbTitle, KnowledgeBase, Validity } from '../../knowledge/types.js';
-import { formWords, isNameGap, type Word } from '../text/words.js';
+import { formWords, isNameGap, WordMap, type Word } from '../text/words.js';
 
 export type NameEntry =
   | { type: 'state'; code: string; form: 'name' | 'adjective' | 'capital'; validity: Validity; independent: boolean }
@@ -24,7 +24,9 @@ export interface TrieNode {
   patterns: Pattern[];
   /** On the root: the children under which some pattern's first word may take any case (titles such as
    *  "minister"). A word not capitalised can start no other pattern, and is looked up in this smaller map. */
-  anyCaseStarts?: Map<string, TrieNode>;
+  anyCaseStarts?: WordMap<TrieNode>;
+  /** On the root: all its children, as a WordMap (most words start no name: ruled out without hashing). */
+  starts?: WordMap<TrieNode>;
 }
 
 /** One form of a title, with its rank in the order of `titles` and their forms. */
@@ -106,7 +108,8 @@ export function compileKb(kb: KnowledgeBase): CompiledKb {
     list.push(p);
     shortNames.set(key, list);
   }
-  trie.anyCaseStarts = new Map([...trie.children].filter(([, node]) => hasAnyCaseStart(node)));
+  trie.starts = new WordMap(trie.children);
+  trie.anyCaseStarts = new WordMap([...trie.children].filter(([, node]) => hasAnyCaseStart(node)));
   const titleFormsByWord = new Map<string, TitleForm[]>();
   let order = 0;
   for (const t of titles.values())
@@ -156,20 +159,43 @@ export interface TrieMatch {
 /** Longest match of the trie at word i, honouring each pattern's case rule. */
 export function matchAt(root: TrieNode, words: Word[], i: number): TrieMatch | null {
   if (i >= words.length) return null;
+  const node = startOf(root, words[i]);
+  return node ? matchFrom(node, words, i) : null; // most words start no name: nothing to allocate
+}
+
+/** The node under the root that word w starts, if any. A word not capitalised fails the case rule of
+ *  every pattern but those that allow any case, so it is looked up among their first words only. */
+export function startOf(root: TrieNode, w: Word): TrieNode | undefined {
+  return (w.cap ? (root.starts ?? root.children) : (root.anyCaseStarts ?? root.starts ?? root.children)).get(w.norm);
+}
+
+/** Longest match at word i, from the node its first word leads to (see startOf). */
+export function matchFrom(start: TrieNode, words: Word[], i: number): TrieMatch | null {
   let best: TrieMatch | null = null;
-  // a word not capitalised fails the case rule of every pattern but those that allow any case
-  const starts = words[i].cap ? root.children : (root.anyCaseStarts ?? root.children);
-  let node = starts.get(words[i].norm);
-  for (let j = i; node; ) {
+  let node = start;
+  for (let j = i; ; ) {
     if (node.patterns.length) {
-      const ok = node.patterns.filter((p) => p.cases.every((c, k) => caseOk(c, words[i + k])));
-      if (ok.length) best = { start: i, end: j + 1, entries: ok.map((p) => p.entry) };
+      const ok = entriesHolding(node.patterns, words, i);
+      if (ok) best = { start: i, end: j + 1, entries: ok };
     }
     j++;
-    if (j >= words.length || !isNameGap(words[j].gap)) break; // names do not run across punctuation
-    node = node.children.get(words[j].norm);
+    if (!node.children.size || j >= words.length || !isNameGap(words[j].gap)) break; // names do not run across punctuation
+    const next = node.children.get(words[j].norm);
+    if (!next) break;
+    node = next;
   }
   return best;
+}
+
+/** The entries of the patterns whose case rules the words from i satisfy, or null when none does. */
+function entriesHolding(patterns: Pattern[], words: Word[], i: number): NameEntry[] | null {
+  let ok: NameEntry[] | null = null;
+  for (const p of patterns) {
+    let holds = true;
+    for (let k = 0; k < p.cases.length && holds; k++) holds = caseOk(p.cases[k], words[i + k]);
+    if (holds) (ok ??= []).push(p.entry);
+  }
+  return ok;
 }
 
 function caseOk(rule: CaseRule, w: Word): boolean {

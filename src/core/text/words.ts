@@ -143,12 +143,7 @@ export function scanWords(text: string): Word[] {
     }
     const start = i;
     let end = wordEnd(text, i);
-    if (end < n && text.charCodeAt(end) === 0x2e) {
-      // keep a final period only on abbreviations: "U.S.", "J.", "Mr."
-      const bare = text.slice(start, end);
-      const keep = bare.includes('.') || bare.length === 1 || ABBREVIATIONS.has(fold(bare));
-      if (keep) end++;
-    }
+    if (end < n && text.charCodeAt(end) === 0x2e && keepsPeriod(text, start, end)) end++;
     if (endsWithPossessive(text, start, end) && end - start > 3) {
       push(start, end - 2);
       push(end - 2, end);
@@ -156,6 +151,22 @@ export function scanWords(text: string): Word[] {
     i = end;
   }
   return words;
+}
+
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/** Whether the word text[start, end), followed by a period, keeps it: "U.S.", "J.", "Mr." (abbreviations). */
+function keepsPeriod(text: string, start: number, end: number): boolean {
+  if (end - start === 1) return true;
+  let ascii = true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2e) return true;
+    if (c > 0x7f) ascii = false;
+  }
+  // an ASCII word folds to as many letters: one longer than every abbreviation is none
+  if (ascii && end - start > LONGEST_ABBREVIATION) return false;
+  return ABBREVIATIONS.has(fold(text.slice(start, end)));
 }
 
 /** The folded word sequence of a dictionary form, as the scanner would see it in text. */
@@ -181,4 +192,57 @@ export function isNameGap(gap: string): boolean {
     if (c !== 0x20 && c !== 0x09 && c !== 0x2d && c !== 0x2c) return false;
   }
   return true;
+}
+
+/*
+ * Look-ups of words in small closed-class lists. A Map look-up by a string V8 has not hashed yet hashes
+ * it first; scanned words are new strings, and most are in none of the lists a stage asks about. A bit
+ * per class of words (by length, first two and last letters) rules most of them out without hashing.
+ */
+const WORD_CLASSES = 1 << 13;
+
+/** The class of a word (of any length: the letters a short word lacks count as 0). */
+function wordClass(w: string): number {
+  const n = w.length;
+  return (((n * 31 + w.charCodeAt(0)) * 31 + (w.charCodeAt(1) | 0)) * 31 + w.charCodeAt(n - 1)) & (WORD_CLASSES - 1);
+}
+
+/** A Map keyed by folded words, with a cheap test that rules out most words not in it. */
+export class WordMap<V> {
+  private readonly map: Map<string, V>;
+  private readonly classes = new Uint8Array(WORD_CLASSES);
+
+  constructor(entries: Iterable<readonly [string, V]>) {
+    this.map = new Map(entries);
+    for (const w of this.map.keys()) this.classes[wordClass(w)] = 1;
+  }
+
+  get(w: string): V | undefined {
+    return this.classes[wordClass(w)] === 1 ? this.map.get(w) : undefined;
+  }
+
+  has(w: string): boolean {
+    return this.classes[wordClass(w)] === 1 && this.map.has(w);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** A Set of folded words with the same cheap test as WordMap. */
+export class WordSet {
+  private readonly map: WordMap<true>;
+
+  constructor(words: Iterable<string>) {
+    this.map = new WordMap([...words].map((w) => [w, true] as const));
+  }
+
+  has(w: string): boolean {
+    return this.map.has(w);
+  }
 }

@@ -142,7 +142,7 @@ function known(r: Resolution, h: NameHit, before: number): PersonRecord | null {
   let best: PersonRecord | null = null;
   let bestAt = -1;
   for (const p of r.persons) {
-    const same = (h.kbIds.length && p.kb && h.kbIds.includes(p.kb.id)) || h.norms.every((n) => p.norms.has(n)) || (p.norms.size && [...p.norms].every((n) => h.norms.includes(n)) && h.evidence !== 'bare');
+    const same = (h.kbIds.length && p.kb && h.kbIds.includes(p.kb.id)) || allIn(h.norms, p.norms) || (p.norms.size && h.evidence !== 'bare' && allAmong(p.norms, h.norms));
     if (!same) continue;
     // the latest mention before `before` (a loop: spreading thousands of mentions into Math.max is
     // quadratic over an article and can overflow the stack)
@@ -154,6 +154,18 @@ function known(r: Resolution, h: NameHit, before: number): PersonRecord | null {
     }
   }
   return best;
+}
+
+/** Whether every word of `norms` is in `set`. */
+function allIn(norms: string[], set: Set<string>): boolean {
+  for (const n of norms) if (!set.has(n)) return false;
+  return true;
+}
+
+/** Whether every word of `set` is among `norms`. */
+function allAmong(set: Set<string>, norms: string[]): boolean {
+  for (const n of set) if (!norms.includes(n)) return false;
+  return true;
 }
 
 /** Index of the first word starting at or after `pos` (binary search; words are in text order). */
@@ -192,7 +204,7 @@ function namePersons(r: Resolution): void {
   for (const h of mentions.names) {
     if (h.evidence !== 'bare') continue;
     // "DFM Morgan": an unknown acronym before a known name is a title, not part of it
-    const lead = h.text.match(/^(?:[A-Z]{2,}\.?\s+)+/)?.[0].length ?? 0;
+    const lead = startsWithAcronym(h.text) ? (h.text.match(/^(?:[A-Z]{2,}\.?\s+)+/)?.[0].length ?? 0) : 0;
     const bare = lead && h.norms.length > 1 ? { ...h, start: h.start + lead, norms: h.norms.slice(h.text.slice(0, lead).trim().split(/\s+/).length), text: h.text.slice(lead) } : h;
     const rec = known(r, bare, bare.start);
     if (rec && bare !== h) {
@@ -207,6 +219,11 @@ function namePersons(r: Resolution): void {
     if (kbp) absorb(r, addPerson(r, h, kbp), h, 'name');
   }
 }
+
+const isAsciiCapital = (c: number) => c >= 0x41 && c <= 0x5a;
+
+/** Whether a text opens with two ASCII capitals: only then can it open with an acronym (see namePersons). */
+const startsWithAcronym = (text: string) => isAsciiCapital(text.charCodeAt(0)) && isAsciiCapital(text.charCodeAt(1));
 
 /** Affiliation, titles and sector of a person. */
 function affiliate(r: Resolution, p: PersonRecord, dateline: string | null): void {
@@ -279,12 +296,27 @@ const SINGULAR_HEAD = /^(official|spokesman|spokeswoman|spokesperson|source|dipl
 function describeSpeakers(r: Resolution, speakers: SpeakerHint[], dateline: string | null): Map<string, Described> {
   const { doc } = r;
   const described = new Map<string, Described>();
+  if (!speakers.length) return described;
   const sentenceStarts = new Set(doc.sentences.map((x) => x.start));
   for (const sp of speakers) {
     if (!sp.speakerSpan) continue;
     describeSpeaker(r, sp, sp.speakerSpan, described, sentenceStarts, dateline);
   }
   return described;
+}
+
+/** Whether every token inside the span is tagged PROPN (the tokens are in text order: found by a binary search). */
+function allProperNouns(doc: Doc, span: Span): boolean {
+  const toks = doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < toks.length && toks[i].end <= span.end; i++) if (toks[i].pos !== 'PROPN') return false;
+  return true;
 }
 
 function describeSpeaker(r: Resolution, sp: SpeakerHint, span: Span, described: Map<string, Described>, sentenceStarts: Set<number>, dateline: string | null): void {
@@ -311,7 +343,7 @@ function describeSpeaker(r: Resolution, sp: SpeakerHint, span: Span, described: 
     // a new person only from a proper name ("Lynch said"), not from a capitalised common noun ("Bankers said")
     const proper =
       hit &&
-      doc.tokens.filter((t) => t.start >= hit.start && t.end <= hit.end).every((t) => t.pos === 'PROPN') &&
+      allProperNouns(doc, hit) &&
       // a lone capitalised word opening a sentence ("Bankers said") must be capitalised somewhere else too
       (hit.norms.length > 1 || !sentenceStarts.has(hit.start) || mentions.words.some((w) => w.cap && w.norm === hit.norms[0] && !sentenceStarts.has(w.start) && !/[\n.!?"“]\s*$/.test(w.gap)));
     if (hit && (proper || known(r, hit, hit.start))) {
@@ -401,6 +433,7 @@ function groupDrafts(r: Resolution, entityActors: Map<string, EntityActor>): (Dr
   const { mentions, persons, text } = r;
   const groupDrafts = new Map<string, Draft & { memberKeys: string[] }>();
   let lastGroup: { key: string; sentence: number } | null = null;
+  let named: Map<number, Named[]> | null = null;
   const groupRefs = [
     ...mentions.groups.map((g) => ({ ...g, pronoun: false })),
     ...mentions.pronouns.filter((p) => p.gender === 'pl').map((p) => ({ start: p.start, end: p.end, text: p.text, of: 'states' as const, sentence: p.sentence, pronoun: true })),
@@ -411,7 +444,8 @@ function groupDrafts(r: Resolution, entityActors: Map<string, EntityActor>): (Dr
       if (lastGroup && g.sentence - lastGroup.sentence <= 1) key = lastGroup.key;
       else {
         // "Sato and Hartmann met in Tokyo. They agreed ...": two persons joined by "and" just before
-        const pair = coordinatedPair(persons, g.sentence, g.start, text);
+        named ??= namedBySentence(persons);
+        const pair = coordinatedPair(named, g.sentence, g.start, text);
         if (!pair) continue;
         const memberKeys = pair.map((p) => `P${persons.indexOf(p)}`).sort();
         key = memberKeys.join('+');
@@ -431,12 +465,26 @@ function groupDrafts(r: Resolution, entityActors: Map<string, EntityActor>): (Dr
   return [...groupDrafts.values()];
 }
 
+type Named = { p: PersonRecord; m: Mention & { sentence: number } };
+
+/** The persons' mentions other than pronouns, by sentence, in text order (persons in order on a tie). */
+function namedBySentence(persons: PersonRecord[]): Map<number, Named[]> {
+  const bySentence = new Map<number, Named[]>();
+  for (const p of persons)
+    for (const m of p.mentions) {
+      if (m.kind === 'pronoun') continue;
+      const list = bySentence.get(m.sentence);
+      if (list) list.push({ p, m });
+      else bySentence.set(m.sentence, [{ p, m }]);
+    }
+  for (const list of bySentence.values()) list.sort((a, b) => a.m.start - b.m.start);
+  return bySentence;
+}
+
 /** Two persons of different states named together ("X and Y") in this sentence before pos, or the previous one. */
-function coordinatedPair(persons: PersonRecord[], sentence: number, pos: number, text: string): [PersonRecord, PersonRecord] | null {
+function coordinatedPair(bySentence: Map<number, Named[]>, sentence: number, pos: number, text: string): [PersonRecord, PersonRecord] | null {
   for (const sent of [sentence, sentence - 1]) {
-    const named = persons
-      .flatMap((p) => p.mentions.filter((m) => m.sentence === sent && m.start < pos && m.kind !== 'pronoun').map((m) => ({ p, m })))
-      .sort((a, b) => a.m.start - b.m.start);
+    const named = (bySentence.get(sent) ?? []).filter((x) => x.m.start < pos);
     for (let i = 0; i + 1 < named.length; i++) {
       const a = named[i];
       const b = named[i + 1];
@@ -459,10 +507,20 @@ function entityKind(e: EntityHit, text: string): MentionKind {
   return /^[A-Z][A-Z.\d-]*$/.test(text.slice(e.start, e.end)) ? 'acronym' : 'name';
 }
 
+/** KB persons' full names as lower-case words without accents, by name (a pure function, kept: the KB's
+ *  names are few). */
+const nameWords = new Map<string, string[]>();
+
+function nameWordsOf(p: KbPerson): string[] {
+  let words = nameWords.get(p.name);
+  if (!words) nameWords.set(p.name, (words = p.name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[\s.-]+/)));
+  return words;
+}
+
 function findByFull(kb: CompiledKb, norms: string[]): KbPerson | null {
   // a full name whose words are all present ("Wendy Sherman" for "Wendy R. Sherman")
   if (norms.length < 2) return null;
-  const cands = (kb.shortNames.get(norms[norms.length - 1]) ?? []).filter((p) => norms.every((n) => p.name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[\s.-]+/).includes(n)));
+  const cands = (kb.shortNames.get(norms[norms.length - 1]) ?? []).filter((p) => norms.every((n) => nameWordsOf(p).includes(n)));
   return cands.length === 1 ? cands[0] : null;
 }
 

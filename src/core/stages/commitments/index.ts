@@ -21,6 +21,9 @@ import type { Doc, Sentence, Token } from '../../nlp.js';
 import type { Actor, Commitment, Event, Mention, Span, TimeExpression } from '../../types.js';
 import { CONCRETE_NOUNS, CONDITIONAL, FUTURE_UNDERTAKINGS, PROMISE_NOUNS, PROMISE_VERBS, VAGUE_OBJECTS, VAGUE_VERBS } from './lexicon.js';
 
+/** Every promising verb or noun: one look-up tells most tokens apart from a cue. */
+const PROMISE_WORDS = new Set([...PROMISE_VERBS, ...PROMISE_NOUNS]);
+
 export interface CommitmentsInput {
   doc: Doc;
   actors: Actor[];
@@ -68,7 +71,7 @@ function isVague(tokens: Token[], a: number, b: number): boolean {
 /** A commitment cue at token i of sentence s: where its action starts and the rule, or null. */
 function cueAt(tokens: Token[], s: Sentence, i: number): { actionStart: number; rule: string } | null {
   const t = tokens[i];
-  if (PROMISE_VERBS.has(t.lower) || (t.pos === 'NOUN' && PROMISE_NOUNS.has(t.lower))) {
+  if (PROMISE_WORDS.has(t.lower) && (PROMISE_VERBS.has(t.lower) || (t.pos === 'NOUN' && PROMISE_NOUNS.has(t.lower)))) {
     let k = i + 1;
     while (k < s.last && k - i <= 4 && ADVERBS.has(tokens[k].lower) && !(tokens[k].lower === 'on' && tokens[k + 1]?.pos !== 'ADV')) k++;
     const next = tokens[k + 1];
@@ -161,12 +164,17 @@ export function findCommitments({ doc, actors, times = [], events = [] }: Commit
   const input = { doc, actors, times, events };
   const tokens = doc.tokens;
   const out: Found[] = [];
-  const byId = new Map(actors.map((a) => [a.id, a]));
-  const personSpans = actors.filter((a) => a.type === 'person').flatMap((a) => a.mentions.filter((m) => m.kind === 'name'));
+  // the actors by id and the persons' names, made at the first cue (most texts have none)
+  let byId: Map<string, Actor> | null = null;
+  let personSpans: Mention[] = [];
   for (const s of doc.sentences) {
     for (let i = s.first; i < s.last; i++) {
       const cue = cueAt(tokens, s, i);
       if (!cue) continue;
+      if (!byId) {
+        byId = new Map(actors.map((a) => [a.id, a]));
+        personSpans = actors.filter((a) => a.type === 'person').flatMap((a) => a.mentions.filter((m) => m.kind === 'name'));
+      }
       const c = commitmentAt(input, byId, personSpans, s, i, cue);
       if (!c) continue;
       out.push(c.found);

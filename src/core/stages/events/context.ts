@@ -5,7 +5,7 @@
  */
 import type { Doc, Token } from '../../nlp.js';
 import type { Actor, Article, MentionKind } from '../../types.js';
-import type { EventLexicon } from './lexicon.js';
+import type { EventLexicon, LexForm } from './lexicon.js';
 
 export type Field = 'text' | 'title';
 
@@ -24,8 +24,11 @@ export interface Ctx {
   /** The string the token offsets index into (article.text, or the title). */
   text: string;
   toks: readonly Token[];
-  /** Per token, its lemma keys (see EventLexicon.lemmas; empty for words the lexicon does not know). */
-  lemmas: readonly (readonly string[])[];
+  /** Per token, what the lexicon knows of its form: lemma keys and the entries they start (see
+   *  EventLexicon.form; empty for words the lexicon does not know). */
+  forms: readonly LexForm[];
+  /** The tokens whose form starts a lexicon entry, in text order: where triggers may begin. */
+  starts: readonly number[];
   /** The Doc's sentences, split again at paragraph breaks (a blank-line token never sits inside one). */
   sentences: Doc['sentences'];
   /** Token index → index into `sentences`. */
@@ -49,13 +52,20 @@ export function expand(actors: ReadonlyMap<string, Actor>, id: string, depth = 0
   return [id];
 }
 
-/** First token whose end is after `pos` (tokens are sorted by offset). */
-function tokenAtOrAfter(toks: readonly Token[], pos: number): number {
+/** Token offsets in two compact arrays: mentions are placed by reading these, not token objects
+ *  spread over the heap. */
+interface Offsets {
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** First token whose end is after `pos` (tokens are sorted by offset; `ends`: their end offsets). */
+function tokenAtOrAfter(ends: Int32Array, pos: number): number {
   let lo = 0;
-  let hi = toks.length;
+  let hi = ends.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid].end <= pos) lo = mid + 1;
+    if (ends[mid] <= pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -66,48 +76,61 @@ export function buildCtx(
   text: string,
   doc: Pick<Doc, 'tokens' | 'sentences'>,
   actors: readonly Actor[],
+  /** The same actors by id (made once per article, shared by its token views). */
+  byId: ReadonlyMap<string, Actor>,
   spans: (a: Actor) => readonly { start: number; end: number; kind: MentionKind }[],
   lex: EventLexicon,
   article: Article,
 ): Ctx {
   const toks = doc.tokens;
-  const byId = new Map(actors.map((a) => [a.id, a]));
-  const lemmas = toks.map((t) => lex.lemmas(t.lower));
-  const { mentionAt, mentions } = placeMentions(mentionRefs(toks, actors, byId, spans), toks.length);
-  const { sentences, sentOf } = resplit(doc);
-  return { field, text, toks, lemmas, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
+  // the per-token integer arrays share one buffer: one allocation per token view
+  const n = toks.length;
+  const buf = new Int32Array(4 * n);
+  const offsets = { start: buf.subarray(0, n), end: buf.subarray(n, 2 * n) };
+  const sentOf = buf.subarray(2 * n, 3 * n);
+  const { forms, starts, sentences } = scan(doc, lex, offsets, sentOf);
+  const mentionAt = buf.subarray(3 * n, 4 * n);
+  const mentions = placeMentions(mentionRefs(toks, offsets, actors, byId, spans), mentionAt);
+  return { field, text, toks, forms, starts, sentences, sentOf, mentionAt, mentions, actors: byId, lex, article };
 }
 
 /** Every mention of the actors (as `spans` gives them) as a token range, with the ids it stands for. */
 function mentionRefs(
   toks: readonly Token[],
+  offsets: Offsets,
   actors: readonly Actor[],
   byId: ReadonlyMap<string, Actor>,
   spans: (a: Actor) => readonly { start: number; end: number; kind: MentionKind }[],
 ): MentionRef[] {
   const raw: MentionRef[] = [];
   for (const a of actors) {
+    const list = spans(a);
+    if (!list.length) continue;
     const ids = expand(byId, a.id);
     if (!ids.length) continue;
-    for (const m of spans(a)) {
-      const first = tokenAtOrAfter(toks, m.start);
+    for (const m of list) {
+      const { start, end } = offsets;
+      const first = tokenAtOrAfter(end, m.start);
       let last = first;
-      while (last < toks.length && toks[last].start < m.end) last++;
+      while (last < toks.length && start[last] < m.end) last++;
       if (last <= first) continue;
       // "Soviet-led Comecon", "a UN-brokered deal": a name glued to a participle describes, it does not take part
-      const h = toks[last];
-      const p = toks[last + 1];
-      if (h && p && (h.text === '-' || h.text === '‑') && h.start === toks[last - 1].end && p.start === h.end && /(ed|en)$/.test(p.lower)) continue;
+      // (a hyphen right after the name, and a word right after the hyphen; then its text)
+      if (last + 1 < toks.length && start[last] === end[last - 1] && start[last + 1] === end[last]) {
+        const h = toks[last];
+        if ((h.text === '-' || h.text === '‑') && /(ed|en)$/.test(toks[last + 1].lower)) continue;
+      }
       raw.push({ first, last, actorId: a.id, ids, kind: m.kind });
     }
   }
   return raw;
 }
 
-/** Mentions onto tokens: outermost first; a mention overlapping one already placed is dropped. */
-function placeMentions(raw: MentionRef[], n: number): { mentionAt: Int32Array; mentions: MentionRef[] } {
+/** Mentions onto tokens (`mentionAt`, filled here): outermost first; a mention overlapping one already
+ *  placed is dropped. */
+function placeMentions(raw: MentionRef[], mentionAt: Int32Array): MentionRef[] {
   raw.sort((x, y) => y.last - y.first - (x.last - x.first) || x.first - y.first);
-  const mentionAt = new Int32Array(n).fill(-1);
+  mentionAt.fill(-1);
   const mentions: MentionRef[] = [];
   for (const m of raw) {
     let free = true;
@@ -116,15 +139,32 @@ function placeMentions(raw: MentionRef[], n: number): { mentionAt: Int32Array; m
     for (let i = m.first; i < m.last; i++) mentionAt[i] = mentions.length;
     mentions.push(m);
   }
-  return { mentionAt, mentions };
+  return mentions;
 }
 
-/** Sentences that never run across a paragraph break: whitespace tokens ("\n\n") end a sentence and
- *  stand alone. */
-function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sentences']; sentOf: Int32Array } {
+/** Whether a token is whitespace only (a paragraph break): most tokens start with a printable ASCII
+ *  character, which settles it without trimming. */
+function blank(text: string): boolean {
+  const ch = text.charCodeAt(0);
+  if (ch > 32 && ch < 127) return false;
+  return text.trim() === '';
+}
+
+/**
+ * One pass over the tokens, sentence by sentence: each token's lexicon form (and the tokens that start
+ * an entry), its offsets, and sentences that never run across a paragraph break: whitespace tokens
+ * ("\n\n") end a sentence and stand alone.
+ */
+function scan(
+  doc: Pick<Doc, 'tokens' | 'sentences'>,
+  lex: EventLexicon,
+  offsets: Offsets,
+  sentOf: Int32Array,
+): { forms: LexForm[]; starts: number[]; sentences: Doc['sentences'] } {
   const toks = doc.tokens;
+  const forms: LexForm[] = new Array(toks.length);
+  const starts: number[] = [];
   const sentences: Doc['sentences'] = [];
-  const sentOf = new Int32Array(toks.length);
   const push = (first: number, last: number) => {
     if (last <= first) return;
     for (let i = first; i < last; i++) sentOf[i] = sentences.length;
@@ -133,30 +173,46 @@ function resplit(doc: Pick<Doc, 'tokens' | 'sentences'>): { sentences: Doc['sent
   for (const s of doc.sentences) {
     let a = s.first;
     for (let i = s.first; i < s.last; i++) {
-      if (toks[i].text.trim() !== '') continue;
+      const t = toks[i];
+      const f = (forms[i] = lex.form(t.lower));
+      offsets.start[i] = t.start;
+      offsets.end[i] = t.end;
+      if (f.entries.length) starts.push(i);
+      // the lower-case form is at hand (just looked up); the text is read only when it is blank too
+      if (!blank(t.lower) || !blank(t.text)) continue;
       push(a, i);
       push(i, i + 1);
       a = i + 1;
     }
     push(a, s.last);
   }
-  return { sentences, sentOf };
+  // tokens outside every sentence (none, as the Doc is made today) still get their form
+  for (let i = 0; i < toks.length; i++)
+    if (forms[i] === undefined) {
+      forms[i] = lex.form(toks[i].lower);
+      offsets.start[i] = toks[i].start;
+      offsets.end[i] = toks[i].end;
+    }
+  return { forms, starts, sentences };
 }
 
-/** Whether token i's form or one of its lemmas is in `set`. */
+/** Whether token i's form or one of its lemmas is in `set`, one of the lexicon's word sets (pattern
+ *  words, modality cues, ...). Every word of those is a form the lexicon knows and one of its own
+ *  lemmas, so testing the lemmas suffices: a token the lexicon does not know is in none, and the test
+ *  reads no token. */
 export function lemmaIn(c: Ctx, i: number, set: { has(k: string): boolean }): boolean {
-  if (set.has(c.toks[i].lower)) return true;
-  const ls = c.lemmas[i];
+  const ls = c.forms[i].lemmas;
   for (let k = 0; k < ls.length; k++) if (set.has(ls[k])) return true;
   return false;
 }
 
-/** The value of `map` for token i's first lemma (or form) that is a key of it, or undefined. */
+/** The value of `map` (keyed by lexicon words, see lemmaIn) for token i's first lemma that is a key
+ *  of it, or undefined. */
 export function lemmaOf<V>(c: Ctx, i: number, map: ReadonlyMap<string, V>): V | undefined {
-  const ls = c.lemmas[i];
+  const ls = c.forms[i].lemmas;
   for (let k = 0; k < ls.length; k++) {
     const v = map.get(ls[k]);
     if (v !== undefined) return v;
   }
-  return map.get(c.toks[i].lower);
+  return undefined;
 }

@@ -139,6 +139,7 @@ function toDraft(c: Ctx, x: Candidate, times: readonly TimeExpression[] | undefi
   const trigger = { start: c.toks[from].start, end: c.toks[x.match.last].end, text: '' };
   trigger.text = c.text.slice(trigger.start, trigger.end);
   const sentence = { start: s.start, end: s.end };
+  const modality = modalityOf(c, x.predicate);
   return {
     field: c.field,
     type,
@@ -149,8 +150,8 @@ function toDraft(c: Ctx, x: Candidate, times: readonly TimeExpression[] | undefi
     actors: x.actors,
     recipients: x.recipients,
     codes: [...new Set(all.map((id) => codeOf(c.actors.get(id))))].sort(),
-    modality: modalityOf(c, x.predicate),
-    ...dateOf(c, x.predicate, times, modalityOf(c, x.predicate) === 'future'),
+    modality,
+    ...dateOf(c, x.predicate, times, modality === 'future'),
     trigger,
     sentence,
     predicate: x.predicate,
@@ -185,12 +186,12 @@ function draftsOf(c: Ctx, times: readonly TimeExpression[] | undefined, oneSided
 /** Codes the events of one article. */
 export function codeEvents(input: EventsInput): CodedEvent[] {
   const { doc, article, actors, lexicon, times, oneSided = false } = input;
-  const ctxs: Ctx[] = [buildCtx('text', article.text, doc, actors, (a) => a.mentions, lexicon, article)];
-  const title = titleCtx(article, actors, lexicon);
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const ctxs: Ctx[] = [buildCtx('text', article.text, doc, actors, byId, (a) => a.mentions, lexicon, article)];
+  const title = titleCtx(article, actors, byId, lexicon);
   if (title) ctxs.push(title);
   const drafts = ctxs.flatMap((c) => draftsOf(c, times, oneSided));
   const place = datelinePlace(article);
-  const byId = new Map(actors.map((a) => [a.id, a]));
   return merge(drafts, (id) => codeOf(byId.get(id))).map((d, i) => {
     const mode = d.type === 'CONSULT' && !d.mode && d.codes.length > 2 ? 'multilateral' : d.mode;
     const ev: CodedEvent = {

@@ -160,6 +160,16 @@ export interface CompiledModality {
   futureAdjectives: ReadonlySet<string>;
 }
 
+/** What the lexicon knows of one word form: its lemmas, and the entries whose first word is one of
+ *  them (most specific first). Computed once per form when the lexicon is compiled. */
+export interface LexForm {
+  readonly lemmas: readonly string[];
+  readonly entries: readonly CompiledEntry[];
+  /** The types of event noun its first lemma that is a support verb licenses (see `licensors`), or
+   *  null when no lemma of it is one. */
+  readonly licenses: ReadonlySet<string> | null;
+}
+
 export interface EventLexicon {
   /** The merged source, kept so that a user file can be merged over this lexicon later. */
   readonly spec: LexiconSpec;
@@ -179,6 +189,8 @@ export interface EventLexicon {
   /** Word form (lower case) → its lemmas, for every word the lexicon knows ("meeting" → meet,
    *  meeting); empty for a word the lexicon does not know (no allocation on the hot path). */
   lemmas(lower: string): readonly string[];
+  /** Word form (lower case) → its lemmas and the entries they start: one look-up per token. */
+  form(lower: string): LexForm;
   readonly size: number;
 }
 
@@ -288,6 +300,8 @@ const GAP_MAX = 6;
 /** Shared by every form the lexicon does not know. Not frozen: a frozen array has another hidden class
  *  than the lemma lists, which would make every read of a token's lemmas polymorphic. */
 const NO_LEMMAS: readonly string[] = [];
+const NO_ENTRIES: readonly CompiledEntry[] = [];
+const NO_FORM: LexForm = { lemmas: NO_LEMMAS, entries: NO_ENTRIES, licenses: null };
 const LONG_GAP_MAX = 12;
 
 function compilePattern(src: string, withHole: boolean, addWord: (w: string) => void, where: string): CompiledPattern {
@@ -313,6 +327,14 @@ function compilePattern(src: string, withHole: boolean, addWord: (w: string) => 
   if (!items.length || items[0].gap || (items[0].optional && !withHole)) fail('E023', where, `pattern "${src}" must start with a word`);
   if (withHole && hole < 0) fail('E024', where, `negative context "${src}" needs a \`_\` for the trigger`);
   return { items, hole };
+}
+
+/** The entries whose first word is one of `lemmas`, most specific (most words) first. */
+function entriesOf(byFirst: ReadonlyMap<string, readonly CompiledEntry[]>, lemmas: readonly string[]): readonly CompiledEntry[] {
+  if (lemmas.length === 1) return byFirst.get(lemmas[0]) ?? NO_ENTRIES;
+  const out: CompiledEntry[] = [];
+  for (const l of lemmas) for (const e of byFirst.get(l) ?? []) if (!out.includes(e)) out.push(e);
+  return out.length ? out.sort((a, b) => b.words - a.words) : NO_ENTRIES;
 }
 
 function compile(spec: LexiconSpec): EventLexicon {
@@ -404,6 +426,15 @@ function compile(spec: LexiconSpec): EventLexicon {
       formToLemmas.set(f, l);
     }
   for (const w of words) formToLemmas.set(w, [...(formToLemmas.get(w) ?? []), w]);
+  const forms = new Map<string, LexForm>();
+  const licensing = (lemmas: readonly string[]) => {
+    for (const l of lemmas) {
+      const types = licensors.get(l);
+      if (types) return types;
+    }
+    return null;
+  };
+  for (const [f, lemmas] of formToLemmas) forms.set(f, { lemmas, entries: entriesOf(byFirst, lemmas), licenses: licensing(lemmas) });
   // the ASCII characters forms start with: a token starting with any other ASCII character (a
   // punctuation mark, a digit) is no form, and needs no look-up
   const asciiStarts = new Uint8Array(128);
@@ -427,7 +458,8 @@ function compile(spec: LexiconSpec): EventLexicon {
     addressed: new Set(spec.addressed ?? []),
     conditionalThreats: new Map(Object.entries(spec.conditionalThreats ?? {})),
     cameo,
-    lemmas: (lower: string) => (mayBeForm(lower) ? (formToLemmas.get(lower) ?? NO_LEMMAS) : NO_LEMMAS),
+    lemmas: (lower: string) => (mayBeForm(lower) ? (forms.get(lower) ?? NO_FORM) : NO_FORM).lemmas,
+    form: (lower: string) => (mayBeForm(lower) ? (forms.get(lower) ?? NO_FORM) : NO_FORM),
     size,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Finds the lexicon's triggers in a token view: one hash look-up per token (its lemma), then the few
- * entries starting with that lemma are tried longest first. A token covered by a match starts no other.
+ * Finds the lexicon's triggers in a token view: the tokens whose form starts an entry (`Ctx.starts`,
+ * one hash look-up per token when the view is built), where the few entries starting with that form's
+ * lemmas are tried longest first. A token covered by a match starts no other.
  */
 import { lemmaIn, type Ctx } from './context.js';
 import type { CompiledEntry, CompiledPattern, Item } from './lexicon.js';
@@ -17,12 +18,22 @@ export interface Match {
   first: number;
   /** Last matched token, inclusive. */
   last: number;
+  /** The mentions before the head in its noun phrase, once a rule has asked (see preHead in rule.ts). */
+  preHead?: { start: number; ms: readonly number[] };
+}
+
+/** The token indices of a match being tried (copied when it succeeds): no array per attempt. Empty
+ *  between attempts; emptied by popping, which keeps its storage (setting length 0 frees it). */
+const scratch: number[] = [];
+
+function clearScratch(): void {
+  while (scratch.length > 0) scratch.pop();
 }
 
 const STOP_IN_GAP = new Set(['.', ';', ':', '(', ')', '?', '!', '"', '“', '”', '—']);
 
-function wordOk(c: Ctx, it: Item, i: number): boolean {
-  return !it.gap && (lemmaIn(c, i, it.lemmas) || it.lemmas.has(c.toks[i].lower));
+export function wordOk(c: Ctx, it: Item, i: number): boolean {
+  return !it.gap && lemmaIn(c, i, it.lemmas);
 }
 
 /** Matches `items` from token `i` (within [lo, hi)); returns the token of each word item or null. */
@@ -57,8 +68,18 @@ export function matchItems(c: Ctx, items: readonly Item[], k: number, i: number,
 
 /** Whether a negative context matches around the trigger head `h`. */
 function negativeAt(c: Ctx, p: CompiledPattern, h: number, lo: number, hi: number): boolean {
-  const before = p.items.slice(0, p.hole).reduce((n, it) => n + (it.gap ? it.max : 1), 0);
-  for (let s = Math.max(lo, h - before); s <= h; s++) if (matchItems(c, p.items, 0, s, hi, [], p.hole, h)) return true;
+  let before = 0;
+  for (let k = 0; k < p.hole; k++) {
+    const it = p.items[k];
+    before += it.gap ? it.max : 1;
+  }
+  for (let s = Math.max(lo, h - before); s <= h; s++) {
+    // a failed attempt leaves the scratch as it found it (empty)
+    if (matchItems(c, p.items, 0, s, hi, scratch, p.hole, h)) {
+      clearScratch();
+      return true;
+    }
+  }
   return false;
 }
 
@@ -75,42 +96,30 @@ function posOk(c: Ctx, e: CompiledEntry, h: number): boolean {
   return false;
 }
 
-const NONE: readonly CompiledEntry[] = [];
-
-/** The entries whose first word is one of token i's lemmas, most specific first. */
-function entriesAt(c: Ctx, i: number): readonly CompiledEntry[] {
-  const ls = c.lemmas[i];
-  if (!ls.length) return NONE;
-  if (ls.length === 1) return c.lex.byFirst.get(ls[0]) ?? NONE;
-  const out: CompiledEntry[] = [];
-  for (const l of ls) for (const e of c.lex.byFirst.get(l) ?? []) if (!out.includes(e)) out.push(e);
-  return out.sort((a, b) => b.words - a.words);
-}
-
 export function findMatches(c: Ctx): Match[] {
   const out: Match[] = [];
   const taken = new Uint8Array(c.toks.length);
-  for (const s of c.sentences) {
-    for (let i = s.first; i < s.last; i++) {
-      if (taken[i]) continue;
-      const list = entriesAt(c, i);
-      if (list.length) matchFrom(c, s, i, list, taken, out);
-    }
-  }
+  for (const i of c.starts) if (!taken[i]) matchFrom(c, c.sentences[c.sentOf[i]], i, c.forms[i].entries, taken, out);
   return out;
 }
 
 /**
  * Tries the entries starting with token i's lemma, longest first: the first that matches takes its
- * tokens (and is kept unless it is a stop pattern). Apart from findMatches' scan: few tokens start one.
+ * tokens (and is kept unless it is a stop pattern). Apart from findMatches: few tokens start one.
  */
 function matchFrom(c: Ctx, s: Ctx['sentences'][number], i: number, list: readonly CompiledEntry[], taken: Uint8Array, out: Match[]): void {
   for (const e of list) {
-    const at = matchItems(c, e.items, 0, i, s.last, []);
-    if (!at) continue;
+    // the first word is token i (the entry is listed under one of its lemmas): match the rest
+    scratch.push(i);
+    if (!matchItems(c, e.items, 1, i + 1, s.last, scratch)) {
+      scratch.pop();
+      continue;
+    }
+    const at = scratch.slice();
+    clearScratch();
     const h = headToken(c, e, at);
     if (!posOk(c, e, h)) continue;
-    if (e.not.some((p) => negativeAt(c, p, h, s.first, s.last))) continue;
+    if (e.not.length && negated(c, e, h, s)) continue;
     for (const j of at) taken[j] = 1;
     if (e.type !== null) out.push(matchOf(c, e, list, at, h));
     return;
@@ -119,19 +128,23 @@ function matchFrom(c: Ctx, s: Ctx['sentences'][number], i: number, list: readonl
 
 /** The token of entry e's head word in a match (`at`: the token of each word item matched). */
 function headToken(c: Ctx, e: CompiledEntry, at: number[]): number {
-  const wordItems = e.items.filter((it) => !it.gap);
   // the head is the word item at index e.head among items; map to the matched token
-  const headWord = e.items.slice(0, e.head).filter((it) => !it.gap).length;
+  let headWord = 0;
+  for (let k = 0; k < e.head; k++) if (!e.items[k].gap) headWord++;
+  if (at.length === e.words) return at[Math.min(headWord, at.length - 1)];
   // optional words that were skipped shift positions: resolve by lemma
-  let h = at[Math.min(headWord, at.length - 1)];
-  if (at.length !== wordItems.length) {
-    const want = wordItems[headWord];
-    h = at.find((j) => !want.gap && wordOk(c, want, j)) ?? at[0];
-  }
-  return h;
+  const want = e.items[e.head];
+  return at.find((j) => wordOk(c, want, j)) ?? at[0];
+}
+
+/** Whether one of entry e's negative contexts matches around its head `h`. */
+function negated(c: Ctx, e: CompiledEntry, h: number, s: Ctx['sentences'][number]): boolean {
+  for (const p of e.not) if (negativeAt(c, p, h, s.first, s.last)) return true;
+  return false;
 }
 
 function matchOf(c: Ctx, e: CompiledEntry, list: readonly CompiledEntry[], at: number[], h: number): Match {
-  const alts = list.filter((x) => x === e || (x.pattern === e.pattern && x.type !== null && posOk(c, x, h)));
-  return { entry: e, alts, head: h, at, first: at[0], last: at[at.length - 1] };
+  // most forms start one entry: then it is the only reading
+  const alts = list.length === 1 ? [e] : list.filter((x) => x === e || (x.pattern === e.pattern && x.type !== null && posOk(c, x, h)));
+  return { entry: e, alts, head: h, at, first: at[0], last: at[at.length - 1], preHead: undefined };
 }

@@ -8,16 +8,21 @@ import type { Draft } from './draft.js';
 
 export function merge(drafts: Draft[], codeOfId: (id: string) => string): Draft[] {
   const groups: Draft[][] = [];
+  /** Per group, the key of its first draft. */
+  const keys: string[] = [];
   for (const d of drafts) {
     const key = d.type + '|' + d.codes.join(',');
     const g = groups.find(
-      (x) =>
-        x[0].type + '|' + x[0].codes.join(',') === key &&
+      (x, k) =>
+        keys[k] === key &&
         x.some((y) => y.modality === d.modality || d.field === 'title' || y.field === 'title') &&
         x.every((y) => !y.date || !d.date || y.date === d.date),
     );
     if (g) g.push(d);
-    else groups.push([d]);
+    else {
+      groups.push([d]);
+      keys.push(key);
+    }
   }
   const best = (list: Draft[]) => list.reduce((a, b) => (b.confidence > a.confidence ? b : a));
   return groups.map((members) => {

@@ -52,7 +52,7 @@ export function modalityOf(c: Ctx, h: number, depth = 0): Modality {
     const w = c.toks[i].lower;
     if (isVerb(c, i) || c.toks[i].text === ',') break;
     if (w === 'no') cues.neg = true;
-    if (m.futureAdjectives.has(w) || lemmaIn(c, i, m.futureAdjectives)) cues.fut = true;
+    if (lemmaIn(c, i, m.futureAdjectives)) cues.fut = true;
   }
   // climb through infinitives: "will travel to X to meet", "refused to meet", "is due to meet"
   for (let depth = 0; depth < 3 && v - 1 >= s.first && c.toks[v - 1].lower === 'to'; depth++) {

@@ -71,7 +71,12 @@ export function nounAgent(c: Ctx, m: Match): number[] {
  *  "the U.S.-Thailand Strategic Dialogue", "Shultz' Moscow talks"). With a possessive, the possessor
  *  is the mention right before it ("U.S. Special Envoy for Yemen Lenderking's Travel" is Lenderking's),
  *  plus any mentions between the possessive and the head. The head's own mention is excluded. */
-export function preHead(c: Ctx, m: Match): { start: number; ms: number[] } {
+export function preHead(c: Ctx, m: Match): { start: number; ms: readonly number[] } {
+  // three rules ask for the same noun match in turn: computed once
+  return (m.preHead ??= findPreHead(c, m));
+}
+
+function findPreHead(c: Ctx, m: Match): { start: number; ms: number[] } {
   const start = npStart(c, m.first);
   const own = mentionAt(c, m.head);
   const ms: number[] = [];

@@ -50,7 +50,7 @@ export function isVerb(c: Ctx, i: number): boolean {
 
 export function isAux(c: Ctx, i: number): boolean {
   const t = c.toks[i];
-  return t.pos === 'AUX' || (AUX_WORDS.has(t.lower) && t.pos !== 'NOUN' && t.pos !== 'PROPN');
+  return t.pos === 'AUX' || (t.pos !== 'NOUN' && t.pos !== 'PROPN' && AUX_WORDS.has(t.lower));
 }
 
 export function isNegation(c: Ctx, i: number): boolean {
@@ -579,8 +579,10 @@ function describedPerson(c: Ctx, ms: number[]): number[] {
 
 /** Recipients introduced after the head `h` by the frame's markers, within the clause. */
 export function recipientsAfter(c: Ctx, h: number, markers: readonly string[], from = h + 1, locative = true): Found {
-  const end = clauseEndRight(c, from - 1);
   const s = sentenceOf(c, h);
+  // every marker reads mentions between `from` and the end of the sentence: with none there, no party
+  if (!markers.length || !anyMention(c, from, s.last)) return { ms: [], joint: false };
+  const end = clauseEndRight(c, from - 1);
   const out: number[] = [];
   let joint = false;
   for (const mk of markers) {
@@ -615,7 +617,13 @@ export function recipientsAfter(c: Ctx, h: number, markers: readonly string[], f
       break;
     }
   }
-  return { ms: [...new Set(out)], joint };
+  return { ms: out.length > 1 ? [...new Set(out)] : out, joint };
+}
+
+/** Whether a token in [a, b) is part of a mention. */
+function anyMention(c: Ctx, a: number, b: number): boolean {
+  for (let i = Math.max(a, 0); i < b; i++) if (c.mentionAt[i] >= 0) return true;
+  return false;
 }
 
 const ADVERBIAL = words('as after because while when although though since once before until whereas if unless where who which whom');

@@ -13,7 +13,7 @@ import type { EventLexicon } from './lexicon.js';
 import { POSSESSIVE, PREPS } from './syntax.js';
 
 const TOKEN = /(?:[A-Za-z]\.){2,}|[’']s\b|[\p{L}\p{N}]+|[^\s]/gu;
-/** TOKEN without the global flag: the first token of a string (a separate object: matchAll copies lastIndex). */
+/** TOKEN without the global flag: the first token of a string (a separate object: TOKEN's lastIndex is tokenize's). */
 const FIRST_TOKEN = new RegExp(TOKEN.source, 'u');
 const DETS = new Set('the a an this these those that its their his her our'.split(' '));
 const MODALS = new Set('will would may might could should can must is are was were to'.split(' '));
@@ -21,7 +21,8 @@ const TITLE_KINDS = new Set<MentionKind>(['name', 'partial', 'acronym', 'adjecti
 
 export function tokenize(text: string): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out;
 }
 
@@ -54,19 +55,25 @@ function tag(lex: EventLexicon, raw: { text: string }[]): string[] {
   return pos;
 }
 
-/** The title's token view, with the body's actors found in it; null when there is no title. */
-export function titleCtx(article: Article, actors: readonly Actor[], lex: EventLexicon): Ctx | null {
+/** The title's token view, with the body's actors found in it; null when there is no title, no word
+ *  of it that may start a trigger, or no actor named in it. */
+export function titleCtx(article: Article, actors: readonly Actor[], byId: ReadonlyMap<string, Actor>, lex: EventLexicon): Ctx | null {
   const title = article.title;
   if (!title || !title.trim()) return null;
   const raw = tokenize(title);
   if (!raw.length) return null;
+  // a title where no word starts a lexicon entry has no trigger, so no event: no token view needed
+  if (!raw.some((t) => lex.form(t.text.toLowerCase()).entries.length)) return null;
   const pos = tag(lex, raw);
   const tokens: Token[] = raw.map((t, i) => makeToken(t.start, t.end, t.text, t.text.toLowerCase(), pos[i], 0, i === 0));
   const lowers = tokens.map((t) => t.lower);
   const forms = titleForms(article, actors, new Set(lowers));
   const found = actorsIn(tokens, lowers, forms);
+  // a title naming no actor codes no event: every rule needs a party, and the discourse passes lend
+  // parties only from the title's own candidates, which would have none
+  if (!found.size) return null;
   const doc = { tokens, sentences: [{ start: tokens[0].start, end: tokens[tokens.length - 1].end, first: 0, last: tokens.length }] };
-  return buildCtx('title', title, doc, actors, (a) => found.get(a) ?? [], lex, article);
+  return buildCtx('title', title, doc, actors, byId, (a) => found.get(a) ?? [], lex, article);
 }
 
 type TitleForm = { actor: Actor; kind: MentionKind; n: number };
@@ -78,26 +85,40 @@ type TitleForm = { actor: Actor; kind: MentionKind; n: number };
  */
 function titleForms(article: Article, actors: readonly Actor[], titleWords: Set<string>): Map<string, TitleForm> {
   const forms = new Map<string, TitleForm>();
+  const initials = new Set<number>();
+  for (const w of titleWords) initials.add(w.charCodeAt(0));
   for (const a of actors) {
     if (a.type === 'group') continue;
     const seen = new Set<string>();
-    addForm(forms, titleWords, a, a.name, 'name');
+    addForm(forms, titleWords, initials, a, a.name, 'name');
     // titles name officials by surname ("Secretary Blinken's Call", "Under Secretary Zeya's Travel")
     if (a.type === 'person') {
       const parts = a.name.split(/\s+/);
       const last = parts[parts.length - 1];
-      if (parts.length > 1 && /^\p{Lu}\p{L}{2,}/u.test(last)) addForm(forms, titleWords, a, last, 'partial');
+      if (parts.length > 1 && mayStartTitleWord(last, 0, initials) && /^\p{Lu}\p{L}{2,}/u.test(last)) addForm(forms, titleWords, initials, a, last, 'partial');
     }
     for (const m of a.mentions) {
-      if (!TITLE_KINDS.has(m.kind)) continue;
+      if (!TITLE_KINDS.has(m.kind) || !mayStartTitleWord(article.text, m.start, initials)) continue;
       const t = article.text.slice(m.start, m.end);
-      if (!seen.has(t)) [seen.add(t), addForm(forms, titleWords, a, t, m.kind)];
+      if (!seen.has(t)) [seen.add(t), addForm(forms, titleWords, initials, a, t, m.kind)];
     }
   }
   return forms;
 }
 
-function addForm(forms: Map<string, TitleForm>, titleWords: Set<string>, a: Actor, s: string, kind: MentionKind): void {
+/**
+ * Whether the text at `at` may start with a title word, judged by its first character without slicing
+ * the mention out: a printable ASCII character starts the mention's first token, so that token's lower
+ * case starts with that character's lower case. Any other character: maybe.
+ */
+function mayStartTitleWord(text: string, at: number, initials: ReadonlySet<number>): boolean {
+  const ch = text.charCodeAt(at);
+  if (!(ch > 32 && ch < 128)) return true;
+  return initials.has(ch >= 65 && ch <= 90 ? ch + 32 : ch);
+}
+
+function addForm(forms: Map<string, TitleForm>, titleWords: Set<string>, initials: ReadonlySet<number>, a: Actor, s: string, kind: MentionKind): void {
+  if (!mayStartTitleWord(s, 0, initials)) return;
   const first = FIRST_TOKEN.exec(s);
   if (!first || !titleWords.has(first[0].toLowerCase())) return;
   const toks = tokenize(s).map((t) => t.text.toLowerCase());
@@ -109,8 +130,14 @@ function addForm(forms: Map<string, TitleForm>, titleWords: Set<string>, a: Acto
 /** The actors' forms found in the title, longest first, left to right: actor → spans. */
 function actorsIn(tokens: Token[], lowers: string[], forms: Map<string, TitleForm>): Map<Actor, { start: number; end: number; kind: MentionKind }[]> {
   const maxN = Math.max(0, ...[...forms.values()].map((f) => f.n));
+  // a form's key is its words joined by spaces: only a position holding a form's first word may start one
+  const firsts = new Set([...forms.keys()].map((k) => k.split(' ')[0]));
   const found = new Map<Actor, { start: number; end: number; kind: MentionKind }[]>();
   for (let i = 0; i < tokens.length; ) {
+    if (!firsts.has(lowers[i])) {
+      i++;
+      continue;
+    }
     let hit = 0;
     for (let n = Math.min(maxN, tokens.length - i); n > 0 && !hit; n--) {
       const f = forms.get(lowers.slice(i, i + n).join(' '));

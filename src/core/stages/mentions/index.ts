@@ -10,7 +10,7 @@
 import type { KbTitle } from '../../../knowledge/types.js';
 import { matchAt, validAt, type CompiledKb, type NameEntry, type TrieMatch } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
-import { isTightGap, scanWords, type Word } from '../../text/words.js';
+import { isTightGap, scanWords, WordMap, WordSet, type Word } from '../../text/words.js';
 import { BODY_NOUNS, COMPLEMENT_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
 
 export interface EntityHit {
@@ -98,24 +98,34 @@ type Tag =
   | { kind: 'complement'; w0: number; w1: number; codes: string[] };
 
 /** Map views of the prototype-free lexicon tables: a Map look-up is cheaper than a property look-up by a word. */
-const PRONOUN_GENDER = new Map(Object.entries(PRONOUNS));
+const PRONOUN_GENDER = new WordMap(Object.entries(PRONOUNS)); // asked about every word
 const HONORIFIC_GENDER = new Map(Object.entries(HONORIFICS));
 const GROUP_NOUN_KINDS = new Map(Object.entries(GROUP_NOUNS));
+/** Words that are never name words, even capitalised: closed-class words, place and organisation heads, honorifics. */
+const NEVER_NAME = new WordSet([...NOT_NAME, ...PLACE_ORG_HEADS, ...HONORIFIC_GENDER.keys()]);
+const MONTH_WORDS = new WordSet(MONTHS);
 const CLOSED_POS = new Set(['ADV', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'INTJ', 'NUM', 'VERB']);
 
-/** The POS tag of the token that starts at `offset`, or '' when none does (token starts increase strictly). */
-function posStartingAt(doc: Doc, offset: number): string {
-  const toks = doc.tokens;
-  let lo = 0;
-  let hi = toks.length - 1;
+/** The POS tag of the token that starts at `offset`, or '' when none does (token starts increase strictly).
+ *  The tokens of the sentence holding the offset are searched first: a few, near each other. */
+function posStartingAt(scan: Scan, offset: number): string {
+  const { tokens, sentences } = scan.doc;
+  const sentence = sentences[scan.sentenceOf(offset)];
+  const near = sentence ? tokenStartingAt(tokens, offset, sentence.first, sentence.last - 1) : -1;
+  const at = near >= 0 ? near : tokenStartingAt(tokens, offset, 0, tokens.length - 1);
+  return at >= 0 ? tokens[at].pos : '';
+}
+
+/** Index of the token in [lo, hi] that starts at `offset`, or -1 (binary search). */
+function tokenStartingAt(toks: Doc['tokens'], offset: number, lo: number, hi: number): number {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const s = toks[mid].start;
-    if (s === offset) return toks[mid].pos;
+    if (s === offset) return mid;
     if (s < offset) lo = mid + 1;
     else hi = mid - 1;
   }
-  return '';
+  return -1;
 }
 
 export function sentenceIndexer(doc: Doc): (offset: number) => number {
@@ -216,7 +226,9 @@ function tagOf(scan: Scan, m: TrieMatch, e: NameEntry): Tag {
   const { words } = scan;
   if (e.type === 'person') return { kind: 'person', ids: m.entries.filter((x) => x.type === 'person').map((x) => (x as { id: string }).id), w0: m.start, w1: m.end };
   if (e.type === 'title') return { kind: 'title', title: e.title, w0: m.start, w1: m.end };
-  const hit: EntityHit = { type: e.type, code: e.code, form: e.form === 'name' || e.form === 'adjective' || e.form === 'capital' ? e.form : 'name', ...spanOf(words, m.start, m.end), w0: m.start, w1: m.end, sentence: scan.sentenceOf(words[m.start].start), body: false, locative: isLocative(words, m.start) };
+  const start = words[m.start].start;
+  const end = words[m.end - 1].end;
+  const hit: EntityHit = { type: e.type, code: e.code, form: e.form === 'name' || e.form === 'adjective' || e.form === 'capital' ? e.form : 'name', start, end, w0: m.start, w1: m.end, sentence: scan.sentenceOf(start), body: false, locative: isLocative(words, m.start) };
   return { kind: 'entity', hit };
 }
 
@@ -265,9 +277,11 @@ function isNameWord(scan: Scan, k: number): boolean {
   const { words } = scan;
   const w = words[k];
   if (scan.tags[k] || scan.complementAt[k]) return false;
-  if (!w.cap || NOT_NAME.has(w.norm) || PLACE_ORG_HEADS.has(w.norm) || HONORIFIC_GENDER.has(w.norm)) return false;
+  if (!w.cap || NEVER_NAME.has(w.norm)) return false;
   // a month is a name only away from numbers ("Theresa May", "Jan Novak", not "May 25" or "25 May")
-  if (MONTHS.has(w.norm) && (/^\d/.test(words[k + 1]?.text ?? '') || /^\d/.test(words[k - 1]?.text ?? '') || k === 0 || !words[k - 1].cap)) return false;
+  if (MONTH_WORDS.has(w.norm) && (/^\d/.test(words[k + 1]?.text ?? '') || /^\d/.test(words[k - 1]?.text ?? '') || k === 0 || !words[k - 1].cap)) return false;
+  const c0 = w.text.charCodeAt(0);
+  if (c0 >= 0x41 && c0 <= 0x5a) return true; // an ASCII capital is a letter: no need to ask the pattern below
   return /\p{L}/u.test(w.text);
 }
 
@@ -407,7 +421,7 @@ function nameHit(scan: Scan, names: NameHit[], w0: number, w1: number, ids: stri
   const { words, tags, text } = scan;
   const runWords = words.slice(w0, w1);
   // a lone capitalised word the tagger reads as a function word or adverb ("Additionally") is no name
-  if (!ids.length && runWords.length === 1 && CLOSED_POS.has(posStartingAt(scan.doc, words[w0].start))) return null;
+  if (!ids.length && runWords.length === 1 && CLOSED_POS.has(posStartingAt(scan, words[w0].start))) return null;
   // runs with an organisation's head word are not persons ("Ardis Group", "Foreign Affairs Bureau")
   const allUpper = runWords.every((w) => w.upper);
   const prev = w0 > 0 ? words[w0 - 1] : null;

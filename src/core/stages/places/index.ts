@@ -9,7 +9,7 @@
  */
 import type { Gazetteer, Place } from '../../gazetteer.js';
 import type { CompiledKb } from '../../kb/compile.js';
-import { fold, isTightGap, scanWords, type Word } from '../../text/words.js';
+import { fold, isTightGap, scanWords, WordMap, type Word } from '../../text/words.js';
 import type { Article, PlaceRecord } from '../../types.js';
 import type { Mentions } from '../mentions/index.js';
 import { LOCATIVE_PREPOSITIONS, MOTION_WORDS, NOT_NAME } from '../mentions/lexicon.js';
@@ -28,22 +28,52 @@ export interface PlacesInput {
 function contextOf(mentions: Mentions, datelineCode: string | null, except?: { start: number; end: number }): Map<string, number> {
   const w = new Map<string, number>();
   for (const e of mentions.entities) {
-    if (e.type !== 'state' || (except && e.start < except.end && e.end > except.start)) continue; // not the name being resolved
+    if (e.type !== 'state' || (except && overlaps(e, except))) continue; // not the name being resolved
     w.set(e.code, Math.min(3, (w.get(e.code) ?? 0) + 1));
   }
   if (datelineCode) w.set(datelineCode, (w.get(datelineCode) ?? 0) + 3);
   return w;
 }
 
-function score(p: Place, surface: string, context: Map<string, number>): number {
-  const exact = fold(p.name) === fold(surface) && p.name.normalize('NFC') === p.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') ? 0 : -0.5;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && a.end > b.start;
+
+/**
+ * contextOf for one article, the same answer for a span that no state mention overlaps (most do not)
+ * made once: such a span leaves nothing out.
+ */
+function contextsOf(mentions: Mentions, datelineCode: string | null): (except: { start: number; end: number }) => Map<string, number> {
+  let whole: Map<string, number> | null = null;
+  return (except) => {
+    if (mentions.entities.some((e) => e.type === 'state' && overlaps(e, except))) return contextOf(mentions, datelineCode, except);
+    return (whole ??= contextOf(mentions, datelineCode));
+  };
+}
+
+function score(p: Place, foldedSurface: string, context: Map<string, number>): number {
+  const exact = plainFold(p.name) === foldedSurface ? 0 : -0.5;
   // the article's countries are a presence bonus, not a count: a big city abroad beats a village at home
   return KIND_WEIGHT[p.kind] + Math.log10(1 + p.population) + (context.get(p.code) ? 1.5 : 0) + exact;
 }
 
+/** Gazetteer names already asked about, folded (null: written with accents): a pure function, kept. */
+const plainFolds = new Map<string, string | null>();
+
+/** The folded form of a place name written without accents (its NFC form is its NFKD form less the
+ *  marks), or null: only such a name matches a surface exactly. */
+function plainFold(name: string): string | null {
+  let f = plainFolds.get(name);
+  if (f === undefined) {
+    f = name.normalize('NFC') === name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') ? fold(name) : null;
+    if (plainFolds.size >= 100_000) plainFolds.clear();
+    plainFolds.set(name, f);
+  }
+  return f;
+}
+
 /** Picks the place a name refers to, narrowed by a qualifier ("Indonesia", "Virginia") when one is given. */
 export function resolvePlace(gz: Gazetteer, name: string, qualifier: string | null, context: Map<string, number>): Place | null {
-  let cands = gz.lookup(fold(name));
+  const folded = fold(name);
+  let cands = gz.lookup(folded);
   if (!cands.length) return null;
   if (qualifier) {
     const q = gz.lookup(fold(qualifier)).filter((p) => p.kind === 'country' || p.kind === 'admin1');
@@ -53,7 +83,7 @@ export function resolvePlace(gz: Gazetteer, name: string, qualifier: string | nu
   let best: Place | null = null;
   let bestScore = -Infinity;
   for (const c of cands) {
-    const s = score(c, name, context);
+    const s = score(c, folded, context);
     if (s > bestScore) ((best = c), (bestScore = s));
   }
   // a small town with nothing in the article pointing to its country is more likely a misreading
@@ -67,6 +97,15 @@ export function datelinePlace(dateline: string): string {
   const rest = parts.slice(1).join(', ');
   return rest && !/^(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(rest) ? `${parts[0]}, ${parts[1]}` : parts[0];
 }
+
+/** The words that may introduce a place (see findPlaces), in one map: most words are none of them. */
+const CUES = new WordMap<'locative' | 'motion' | 'to' | 'list'>([
+  ...[...LOCATIVE_PREPOSITIONS].map((w) => [w, 'locative'] as const),
+  ...[...MOTION_WORDS].map((w) => [w, 'motion'] as const),
+  ['to', 'to'],
+  ['and', 'list'],
+  ['or', 'list'],
+]);
 
 /** Whether one of the four words before word i is a travel word ("will travel next week to ..."). */
 function motionBefore(words: Word[], i: number): boolean {
@@ -109,13 +148,16 @@ export function findPlaces({ article, mentions, gazetteer, kb }: PlacesInput): P
   if (datelineHit) add(datelineHit, null);
 
   const entityAt = new Map(mentions.entities.map((e) => [e.w0, e]));
+  const contextExcept = contextsOf(mentions, datelineCode);
   let listFrom = -1; // a place list continues: "travel to India and Nepal", "in Paris, Lyon and Nice"
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const toAfterMotion = w.norm === 'to' && motionBefore(words, i);
+    const cue = CUES.get(w.norm);
+    if (cue === undefined) continue; // most words say nothing of the name after them
+    const toAfterMotion = cue === 'to' && motionBefore(words, i);
     // "visited Kyiv" takes a destination, "visiting U.S. officials" does not
-    const directMotion = MOTION_WORDS.has(w.norm) && !w.norm.endsWith('ing');
-    const locative = LOCATIVE_PREPOSITIONS.has(w.norm) || toAfterMotion || directMotion || (i === listFrom && (w.norm === 'and' || w.norm === 'or'));
+    const directMotion = cue === 'motion' && !w.norm.endsWith('ing');
+    const locative = cue === 'locative' || toAfterMotion || directMotion || (i === listFrom && cue === 'list');
     if (!locative) continue;
     let k = i + 1;
     if (k < words.length && words[k].norm === 'the' && isTightGap(words[k].gap)) k++;
@@ -125,7 +167,7 @@ export function findPlaces({ article, mentions, gazetteer, kb }: PlacesInput): P
     const modifies = entity && entity.w1 < words.length && isTightGap(words[entity.w1].gap) && words[entity.w1].cap; // "U.S. Under-Secretary"
     if (entity && entity.type === 'state' && entity.form !== 'adjective' && !modifies) {
       const surface = text.slice(entity.start, entity.end);
-      const byName = resolvePlace(gazetteer, surface, null, contextOf(mentions, datelineCode, entity));
+      const byName = resolvePlace(gazetteer, surface, null, contextExcept(entity));
       // the gazetteer weighs the name in context ("Georgia" with U.S. context is the U.S. state); when it
       // does not know the name ("the State Department"), the state's own entry or capital stands in
       const p = byName ?? (entity.form === 'name' ? gazetteer.country(entity.code) : gazetteer.capital(entity.code));
@@ -146,7 +188,7 @@ export function findPlaces({ article, mentions, gazetteer, kb }: PlacesInput): P
       qualifier = text.slice(words[end].start, words[qEnd - 1].end);
     }
     const span = { start: words[k].start, end: words[qEnd - 1].end };
-    const context = contextOf(mentions, datelineCode, span);
+    const context = contextExcept(span);
     const p = resolvePlace(gazetteer, name, qualifier, context);
     if (!p) continue;
     add(p, { start: words[k].start, end: words[end - 1].end });

@@ -47,7 +47,10 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
     const m = MEETING.exec(text.slice(s.start, s.end));
     return m && !PLANNED.test(text.slice(s.start, s.start + m.index)) ? s.start + m.index : -1;
   };
+  // (only a sentence holding a place mention can give one: the others are not searched for a meeting)
+  const holdsPlace = (s: { start: number; end: number }) => places.some((p) => p.mentions.some((m) => m.start >= s.start && m.end <= s.end));
   const meetings = doc.sentences
+    .filter(holdsPlace)
     .map((s) => ({ s, w: heldAt(s) }))
     .filter(({ w }) => w >= 0)
     .flatMap(({ s, w }) => places.flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start) && !embedded(text, w, m.start)).map(() => ({ at: s.start, p }))))
@@ -102,8 +105,7 @@ export function continueDates(events: Event[], actors: Actor[], text: string): E
     const prev = before.at(-1);
     if (!prev) continue;
     const shared = [...parties(prev)].some((c) => mine.has(c));
-    const close = paragraphOf(firstAt(prev)) === paragraphOf(firstAt(e));
-    if (shared && close) dated.set(e, prev);
+    if (shared && paragraphOf(firstAt(prev)) === paragraphOf(firstAt(e))) dated.set(e, prev);
   }
   return events.map((e) => {
     const from = dated.get(e);

@@ -3,7 +3,7 @@
  * noun phrase (an event, not a quote), and where it ends.
  */
 import type { Ctx, Tok } from './context.js';
-import { ADDRESSEE_NOUNS, CUE_FORMS, SPEECH_NOUNS, TIME_WORDS, WH_WORDS, type CueForm } from './lexicon.js';
+import { ADDRESSEE_NOUNS, SPEECH_NOUNS, TIME_WORDS, WH_WORDS, type CueForm } from './lexicon.js';
 import { subjectLeft, subjectRight } from './subject.js';
 
 const SUBJECT_PRONOUNS_C = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this']);
@@ -21,7 +21,7 @@ export const isDash = (t: Tok) => DASHES.has(t.text);
 /** The cue entry of token i (with its particle checked), or null. */
 export function cueAt(ctx: Ctx, i: number, loose = false): CueForm | null {
   const t = ctx.toks[i];
-  const f = CUE_FORMS.get(t.lower);
+  const f = t.cue;
   if (!f) return null;
   if (loose) return f.particle && ctx.toks[i + 1]?.lower !== f.particle ? null : f;
   const next = ctx.toks[i + 1];

@@ -2,24 +2,49 @@
  * The view of a Doc the quote rules share: word tokens (whitespace tokens dropped) with their sentence,
  * paragraph and enclosing quoted passage, plus the quoted passages themselves.
  */
-import type { Doc } from '../../nlp.js';
+import type { Doc, Token } from '../../nlp.js';
 import type { Span } from '../../types.js';
+import { REPORTING_WORDS, type CueForm } from './lexicon.js';
 import { findPassages, paragraphs, type Paragraph, type Passage } from './marks.js';
 
-export interface Tok {
-  start: number;
-  end: number;
-  text: string;
-  lower: string;
-  pos: string;
-  sent: number;
-  para: number;
+/**
+ * A word token as the quote rules see it: the Doc token's fields, read through (not copied: one of
+ * these is made per token of every text), and the quote stage's own.
+ */
+export class Tok {
   /** Index of the top-level quoted passage holding the token, or -1. Marks themselves are outside. */
-  inQ: number;
-  /** The token is a quotation mark. */
-  mark: boolean;
+  inQ = -1;
   /** Sentence-final punctuation ending its sentence (not the period of "(D-Mass.)" or "Mr."). */
-  stop: boolean;
+  stop = false;
+
+  constructor(
+    private readonly token: Token,
+    /** The sentence: numbered over word tokens, never across paragraphs, continuations merged. */
+    public sent: number,
+    public readonly para: number,
+    /** The token is a quotation mark. */
+    public readonly mark: boolean,
+    /** The token opens an indirect quote's rules: a speech cue, "according", "expressed", "called" ... */
+    public readonly reporting: boolean,
+    /** The token's cue entry (particle not checked: see cueAt), or null. */
+    public readonly cue: CueForm | null,
+  ) {}
+
+  get start(): number {
+    return this.token.start;
+  }
+  get end(): number {
+    return this.token.end;
+  }
+  get text(): string {
+    return this.token.text;
+  }
+  get lower(): string {
+    return this.token.lower;
+  }
+  get pos(): string {
+    return this.token.pos;
+  }
 }
 
 export interface Ctx {
@@ -33,37 +58,37 @@ export interface Ctx {
 
 /** The quotation marks a token may be: one of these characters, or `` or '' (what /^(?:[“”„‟«»〝〞"＂‘’‹›‚‛']|``|'')$/ matches). */
 const MARKS = new Set([...'“”„‟«»〝〞"＂‘’‹›‚‛\'', '``', "''"]);
-/** A quotation mark token (every mark is one or two characters long: a set look-up, no regex per token). */
-const isMark = (text: string) => text.length <= 2 && MARKS.has(text);
+/** A quotation mark token (every mark is one or two characters long and starts with ", ', ` or a non-ASCII
+ *  character: a set look-up for those only, no regex per token). */
+function isMark(text: string): boolean {
+  if (text.length > 2) return false;
+  const c = text.charCodeAt(0);
+  return (c === 0x22 || c === 0x27 || c === 0x60 || c > 0x7f) && MARKS.has(text);
+}
+
+/** Whether a token's text is blank (what `!text.trim()` says): only a text starting with a control
+ *  character, a space or a non-ASCII character can be, so most tokens are answered from one char code. */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return !(c > 0x20 && c < 0x7f) && !text.trim();
+}
 
 export function buildContext(doc: Doc): Ctx {
   const text = doc.text;
   const paras = paragraphs(text);
-  const toks = wordTokens(doc, paras);
-  // sentences: renumber densely over word tokens, and never across paragraphs
-  let sentId = -1;
-  let prevSent = -1;
-  let prevPara = -1;
-  for (const t of toks) {
-    if (t.sent !== prevSent || t.para !== prevPara) sentId++;
-    prevSent = t.sent;
-    prevPara = t.para;
-    t.sent = sentId;
-  }
-  moveOpeningMarks(toks);
+  const { toks, marks } = wordTokens(doc, paras);
+  moveOpeningMarks(toks, marks);
   mergeContinuations(toks);
-  // renumber densely
-  let dense = -1;
-  let last = -1;
-  for (const t of toks) {
-    if (t.sent !== last) { dense++; last = t.sent; }
-    t.sent = dense;
-  }
+  // renumber densely; sentences are runs of tokens
   const sents: { first: number; last: number }[] = [];
+  let last = -1;
   for (let i = 0; i < toks.length; i++) {
-    const s = toks[i].sent;
-    if (!sents[s]) sents[s] = { first: i, last: i + 1 };
-    else sents[s].last = i + 1;
+    const t = toks[i];
+    if (t.sent !== last) {
+      last = t.sent;
+      sents.push({ first: i, last: i + 1 });
+    } else sents[sents.length - 1].last = i + 1;
+    t.sent = sents.length - 1;
   }
   for (const s of sents) markStop(toks, s);
   const sentenceEnd = (pos: number): number => {
@@ -80,21 +105,36 @@ export function buildContext(doc: Doc): Ctx {
   return { text, toks, sents, paras, passages };
 }
 
-/** The Doc's word tokens (whitespace tokens dropped) with their paragraph. */
-function wordTokens(doc: Doc, paras: Paragraph[]): Tok[] {
+/**
+ * The Doc's word tokens (whitespace tokens dropped) with their paragraph and their sentence, numbered
+ * over word tokens and never across paragraphs; and the indices of the quotation marks among them.
+ */
+function wordTokens(doc: Doc, paras: Paragraph[]): { toks: Tok[]; marks: number[] } {
   const toks: Tok[] = [];
+  const marks: number[] = [];
   let para = 0;
+  let sent = -1;
+  let prevSent = -1;
+  let prevPara = -1;
   for (const t of doc.tokens) {
-    if (t.pos === 'SPACE' || !t.text.trim()) continue;
+    if (t.pos === 'SPACE' || isBlank(t.text)) continue;
     while (para < paras.length - 1 && t.start >= paras[para].end) para++;
-    toks.push({ start: t.start, end: t.end, text: t.text, lower: t.lower, pos: t.pos, sent: t.sentence, para, inQ: -1, mark: isMark(t.text), stop: false });
+    if (t.sentence !== prevSent || para !== prevPara) sent++;
+    prevSent = t.sentence;
+    prevPara = para;
+    const mark = isMark(t.text);
+    if (mark) marks.push(toks.length);
+    const cue = REPORTING_WORDS.get(t.lower);
+    toks.push(new Tok(t, sent, para, mark, cue !== undefined, cue ?? null));
   }
-  return toks;
+  return { toks, marks };
 }
 
-/** A quotation mark opening a sentence often lands at the end of the previous one: move it forward. */
-function moveOpeningMarks(toks: Tok[]): void {
-  for (let i = 0; i + 1 < toks.length; i++) {
+/** A quotation mark opening a sentence often lands at the end of the previous one: move it forward.
+ *  `marks`: the indices of the mark tokens, in order. */
+function moveOpeningMarks(toks: Tok[], marks: number[]): void {
+  for (const i of marks) {
+    if (i + 1 >= toks.length) break;
     const t = toks[i];
     const n = toks[i + 1];
     if (t.mark && n.sent === t.sent + 1 && n.para === t.para && n.start === t.end && /^[“"‘']$/.test(t.text)) {
@@ -121,16 +161,22 @@ function mergeContinuations(toks: Tok[]): void {
 function continuesSentence(toks: Tok[], i: number): boolean {
   const t = toks[i];
   const p = toks[i - 1];
-  // a break inside parentheses ("(D-N.Y.)") is no sentence break
-  let openParen = false;
-  for (let k = i - 1, depth = 0; k >= 0 && toks[k].sent === p.sent && i - k < 12; k--) {
-    if (toks[k].text === ')') depth++;
-    if (toks[k].text === '(') { if (depth === 0) { openParen = true; break; } depth--; }
+  if (t.para !== p.para) return false;
+  // a lower-case word after anything but a sentence end, or after an abbreviation's period ("Sen. X (D-Mass.) said")
+  if (/^[a-z]/.test(t.text)) {
+    if (!/^[.!?]$/.test(p.text)) return true;
+    const abbrev = p.text === '.' && i >= 2 && /^[A-Z][a-z]{0,3}$/.test(toks[i - 2].text);
+    if (abbrev) return true;
   }
-  const abbrev = /^[.]$/.test(p.text) && i >= 2 && /^[A-Z][a-z]{0,3}$/.test(toks[i - 2].text);
   // "the U.S. Would be pleased": an abbreviation ending in a period, then a word that cannot start a sentence here
   const dotted = /^(?:[A-Za-z]\.){2,}$/.test(p.text) && (t.pos === 'AUX' || t.pos === 'VERB' || (t.pos === 'NOUN' && !/^[A-Z]{2,}$/.test(t.text)) || (toks[i + 1]?.text === '-' && toks[i + 1].start === t.end));
-  return t.para === p.para && ((/^[a-z]/.test(t.text) && (!/^[.!?]$/.test(p.text) || abbrev)) || dotted || openParen);
+  if (dotted) return true;
+  // a break inside parentheses ("(D-N.Y.)") is no sentence break
+  for (let k = i - 1, depth = 0; k >= 0 && toks[k].sent === p.sent && i - k < 12; k--) {
+    if (toks[k].text === ')') depth++;
+    if (toks[k].text === '(') { if (depth === 0) return true; depth--; }
+  }
+  return false;
 }
 
 /** Marks the punctuation that ends sentence s (before any closing marks and brackets). */

@@ -15,18 +15,12 @@ import type { Found } from './candidate.js';
 import { afterCue, complementOf, contentEnd, cueAt, isDash, isSentEnd, looksLikeClause, nothingAfter, sentFirst, sentLast, skipAdverbials, trimEnd } from './clause.js';
 import type { Ctx } from './context.js';
 import { labelAt, mainSubject } from './direct.js';
-import { CUE_FORMS, PARTICIPIAL_OK, SPEECH_NOUNS, type CueForm } from './lexicon.js';
+import { CALLED_FORMS, EXPRESS_FORMS, PARTICIPIAL_OK, SPEECH_NOUNS, type CueForm } from './lexicon.js';
 import { headOf, subjectLeft, subjectRight, type SpeakerNP } from './subject.js';
 
 /** Cues that may precede their speaker: "..., said Wang", "..., added the minister". */
 const INVERTIBLE = new Set(['say', 'add', 'tell', 'write', 'explain', 'reply', 'respond', 'answer', 'insist', 'argue', 'warn', 'note', 'declare', 'recall', 'comment', 'concede', 'counter', 'retort', 'quip', 'joke', 'boast', 'predict', 'acknowledge', 'admit', 'claim', 'complain', 'confirm', 'observe', 'remark', 'report', 'state', 'tweet']);
 
-/** "expressed (his) hope that ...", "voiced confidence that ...". */
-const EXPRESS_FORMS = new Set(['express', 'expresses', 'expressed', 'expressing', 'voice', 'voices', 'voiced', 'voicing']);
-/** "called the anniversary a milestone", "described it as ...". */
-const CALLED_FORMS = new Set(['called', 'calls', 'call', 'calling', 'described', 'describes', 'describing']);
-/** The words an indirect quote can open with: the only tokens findIndirect looks at closely. */
-const REPORTING_WORDS = new Set(['according', ...CUE_FORMS.keys(), ...EXPRESS_FORMS, ...CALLED_FORMS]);
 
 /** Verbs of thinking: "I think", "we believe" after a clause are parentheticals, not attributions. */
 const COGNITION = new Set(['think', 'believe', 'guess', 'imagine', 'feel', 'hope', 'expect', 'fear', 'doubt', 'assume', 'worry', 'reckon', 'suspect', 'learn', 'find', 'show', 'recognize', 'recognise']);
@@ -59,7 +53,7 @@ export function findIndirect(ctx: Ctx, usedCues: Set<number>, cueTaken: (i: numb
   const out: Found[] = [];
   for (let i = 0; i < T.length; i++) {
     const t = T[i];
-    if (t.inQ >= 0 || !REPORTING_WORDS.has(t.lower) || usedCues.has(i)) continue; // the rare reporting word first
+    if (!t.reporting || t.inQ >= 0 || usedCues.has(i)) continue; // the rare reporting word first
     const f = indirectAt(ctx, i, cueTaken);
     if (f) out.push(f);
   }

@@ -168,6 +168,22 @@ export const CUE_FORMS: Map<string, CueForm> = (() => {
   return m;
 })();
 
+/** "expressed (his) hope that ...", "voiced confidence that ...". */
+export const EXPRESS_FORMS = new Set(['express', 'expresses', 'expressed', 'expressing', 'voice', 'voices', 'voiced', 'voicing']);
+/** "called the anniversary a milestone", "described it as ...". */
+export const CALLED_FORMS = new Set(['called', 'calls', 'call', 'calling', 'described', 'describes', 'describing']);
+
+/**
+ * The words an indirect quote can open with (the only tokens findIndirect looks at closely), each with
+ * its cue entry, or null for a reporting word that is no cue ("according", "expressed", "called").
+ * Looked up once per token when the context is built.
+ */
+export const REPORTING_WORDS: Map<string, CueForm | null> = (() => {
+  const m = new Map<string, CueForm | null>(CUE_FORMS);
+  for (const w of ['according', ...EXPRESS_FORMS, ...CALLED_FORMS]) if (!m.has(w)) m.set(w, null);
+  return m;
+})();
+
 /** Verbs that lead a participial attribution after the main clause (", adding that ..."). */
 export const PARTICIPIAL_OK = new Set(['add', 'say', 'note', 'stress', 'emphasize', 'emphasise', 'insist', 'argue', 'claim', 'warn', 'explain', 'point', 'tell', 'predict', 'underline', 'underscore', 'reiterate', 'observe', 'state', 'assert', 'declare', 'write', 'tweet', 'complain', 'suggest', 'acknowledge', 'admit', 'recall', 'charge', 'allege', 'contend', 'mention', 'indicate', 'remark', 'maintain', 'caution', 'reply', 'counter', 'concede', 'vow']);
 

@@ -32,9 +32,16 @@ const SINGLE_OPEN = new Set(['‘', '‹', '‚', '‛']);
 const SINGLE_CLOSE = new Set(['’', '›']);
 const SINGLE_AMBI = new Set(["'"]);
 const MARK_CHARS = new Set([...DOUBLE_OPEN, ...DOUBLE_CLOSE, ...DOUBLE_AMBI, ...SINGLE_OPEN, ...SINGLE_CLOSE, ...SINGLE_AMBI, '`']);
-/** MARK_CHARS by char code, for the scan over every character of the text. */
-const MARK_CODES = new Set([...MARK_CHARS].map((c) => c.charCodeAt(0)));
-const isMarkCode = (c: number) => c === 0x22 || c === 0x27 || c === 0x60 || (c > 0x7f && MARK_CODES.has(c));
+/** Any character of MARK_CHARS (all are single UTF-16 code units), to find them in a text natively. */
+const MARK_CHAR_RE = new RegExp(`[${[...MARK_CHARS].join('')}]`, 'g');
+
+/** Offsets of the characters of the text that may be quotation marks, in order. */
+function markCharOffsets(text: string): number[] {
+  const out: number[] = [];
+  MARK_CHAR_RE.lastIndex = 0;
+  while (MARK_CHAR_RE.test(text)) out.push(MARK_CHAR_RE.lastIndex - 1);
+  return out;
+}
 
 const isWs = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -116,6 +123,8 @@ export function findPassages(text: string, paras: Paragraph[], sentenceEnd: (pos
     const m = classify(text, p.start, p);
     return m !== null && m.kind === 'double' && m.role !== 'close';
   };
+  const offsets = markCharOffsets(text);
+  let next = 0; // the first offset not yet read
   for (let pi = 0; pi < paras.length; pi++) {
     const p = paras[pi];
     const stack: Mark[] = [];
@@ -124,11 +133,11 @@ export function findPassages(text: string, paras: Paragraph[], sentenceEnd: (pos
       if (e <= s) return;
       out.push({ start: s, end: e, open: open.pos, close: closeAt, after, para: pi, single: open.kind === 'single', continues: !!flags.continues, unclosed: !!flags.unclosed });
     };
-    for (let i = p.start; i < p.end; i++) {
-      if (!isMarkCode(text.charCodeAt(i))) continue;
-      const m = classify(text, i, p);
+    while (next < offsets.length && offsets[next] < p.start) next++;
+    for (; next < offsets.length && offsets[next] < p.end; next++) {
+      const m = classify(text, offsets[next], p);
       if (!m) continue;
-      i += m.len - 1;
+      if (m.len === 2 && next + 1 < offsets.length && offsets[next + 1] === m.pos + 1) next++; // `` and '' are one mark
       let lastDouble = -1;
       for (let k = stack.length - 1; k >= 0; k--) if (stack[k].kind === 'double') { lastDouble = k; break; }
       if (m.kind === 'double') {

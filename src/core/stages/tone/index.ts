@@ -54,32 +54,15 @@ function phraseAt(tokens: Token[], i: number, last: number, cands: { tokens: str
   return undefined;
 }
 
-/** Per token of a doc, what toneOf reads: whether it is a word, and the phrases starting with it. Computed
- *  once per doc, so the quotes' passes over parts of the text repeat no look-up. */
-interface TokenTone {
-  wordlike: Uint8Array;
-  cands: ({ tokens: string[]; valence: number }[] | undefined)[];
-}
-
-function tokenTone(tokens: Token[], lex: ToneLexicon): TokenTone {
-  const wordlike = new Uint8Array(tokens.length);
-  const cands: TokenTone['cands'] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    if (!isWordlike(tokens[i].text)) continue;
-    wordlike[i] = 1;
-    cands[i] = lex.byFirst.get(tokens[i].lower);
-  }
-  return { wordlike, cands };
-}
-
 /** Tone of the tokens in [first, last). */
-function toneOf(tokens: Token[], first: number, last: number, tt: TokenTone): number | null {
+function toneOf(tokens: Token[], first: number, last: number, lex: ToneLexicon): number | null {
   let words = 0;
   let sum = 0;
   for (let i = first; i < last; i++) {
-    if (!tt.wordlike[i]) continue;
+    const t = tokens[i];
+    if (!isWordlike(t.text)) continue;
     words++;
-    const cands = tt.cands[i];
+    const cands = lex.byFirst.get(t.lower);
     if (!cands) continue;
     const hit = phraseAt(tokens, i, last, cands);
     if (!hit) continue;
@@ -113,9 +96,8 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 }
 
 export function scoreTone(doc: Doc, quotes: Quote[], lex: ToneLexicon): { tone: number | null; quotes: Quote[] } {
-  const tt = tokenTone(doc.tokens, lex);
   return {
-    tone: toneOf(doc.tokens, 0, doc.tokens.length, tt),
-    quotes: quotes.map((q) => ({ ...q, tone: toneOf(doc.tokens, ...tokenRange(doc.tokens, q.start, q.end), tt) })),
+    tone: toneOf(doc.tokens, 0, doc.tokens.length, lex),
+    quotes: quotes.map((q) => ({ ...q, tone: toneOf(doc.tokens, ...tokenRange(doc.tokens, q.start, q.end), lex) })),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../context.js';
 import type { Match } from '../match.js';
-import { matchItems } from '../match.js';
+import { matchItems, wordOk } from '../match.js';
 import { candidate, frameFrom, idsOf, nounAgent, preHead, type Rule } from '../rule.js';
 import { isTimeNoun, isVerb, mainSubjectAfter, mentionAt, recipientsAfter, sentenceOf, subjectOf, vgStart } from '../syntax.js';
 
@@ -16,6 +16,9 @@ function adjunctBefore(c: Ctx, a: number): boolean {
     const n = p.items.length;
     const from = a - n;
     if (from < s.first) continue;
+    // a pattern ending in a required word ends right before `a` only if token a - 1 is that word
+    const end = p.items[n - 1];
+    if (!end.gap && !end.optional && !wordOk(c, end, a - 1)) continue;
     const at = matchItems(c, p.items, 0, from, a, []);
     if (at && at[at.length - 1] === a - 1) return true;
   }

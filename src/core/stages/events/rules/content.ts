@@ -13,11 +13,16 @@ const GOVERNING = new Set<string>(['AGREE', 'REQUEST', 'REJECT', 'THREATEN', 'AC
 export const content: CandidatePass = {
   name: 'content',
   run(c: Ctx, cands: Candidate[], matches: readonly Match[]) {
-    const heads = new Map<number, string | null>();
-    for (const m of matches) for (const j of m.at) heads.set(j, m.entry.type);
+    // token → type of the match covering it, built when a candidate first has a governor
+    let heads: Map<number, string | null> | null = null;
     return cands.filter((x) => {
       const g = governorOf(c, x.predicate);
-      const t = g >= 0 ? heads.get(g) : undefined;
+      if (g < 0) return true;
+      if (!heads) {
+        heads = new Map();
+        for (const m of matches) for (const j of m.at) heads.set(j, m.entry.type);
+      }
+      const t = heads.get(g);
       return !(t != null && GOVERNING.has(t));
     });
   },

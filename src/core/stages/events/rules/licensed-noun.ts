@@ -81,12 +81,22 @@ function passiveLicensor(c: Ctx, m: Match, type: string | null): number {
   return i < s.last && licenses(c, i, type) && isPassive(c, i) ? i : -1;
 }
 
+/** Whether a token of the sentence holding `h` is a support verb licensing `type` (by its form alone). */
+function licensorIn(c: Ctx, h: number, type: string | null): boolean {
+  if (type === null) return false;
+  const s = sentenceOf(c, h);
+  for (let i = s.first; i < s.last; i++) if (c.forms[i].licenses?.has(type)) return true;
+  return false;
+}
+
 export const licensedNoun: Rule = {
   name: 'licensed-noun',
   apply(c: Ctx, m: Match) {
     if (m.entry.pos !== 'noun') return null;
     const pre = preHead(c, m);
     for (const e of m.alts) {
+      // both licensors are verbs of the noun's sentence: without one for this type, none is found
+      if (!licensorIn(c, m.head, e.type)) continue;
       const x: Match = e === m.entry ? m : { ...m, entry: e };
       const [active, io] = activeLicensor(c, pre.start, e.type);
       if (active >= 0) return fromActive(c, x, e, pre.ms, active, io >= 0 ? mentionsIn(c, io, pre.start) : [], this.name);
@@ -97,7 +107,7 @@ export const licensedNoun: Rule = {
   },
 };
 
-function fromActive(c: Ctx, m: Match, e: CompiledEntry, pre: number[], verb: number, io: number[], name: string) {
+function fromActive(c: Ctx, m: Match, e: CompiledEntry, pre: readonly number[], verb: number, io: number[], name: string) {
   const subj = subjectOf(c, vgStart(c, verb));
   const post = recipientsAfter(c, m.head, e.recipient, frameFrom(m), e.type !== 'CONSULT');
   // a possessor or compound naming another party than the subject is the other side
@@ -114,7 +124,7 @@ function fromActive(c: Ctx, m: Match, e: CompiledEntry, pre: number[], verb: num
   return cand;
 }
 
-function fromPassive(c: Ctx, m: Match, e: CompiledEntry, pre: number[], verb: number, name: string) {
+function fromPassive(c: Ctx, m: Match, e: CompiledEntry, pre: readonly number[], verb: number, name: string) {
   const post = recipientsAfter(c, m.head, e.recipient, frameFrom(m), e.type !== 'CONSULT');
   const agent = recipientsAfter(c, verb, ['by'], verb + 1).ms;
   const after = recipientsAfter(c, verb, e.recipient.filter((r) => r !== 'dobj'), verb + 1);

@@ -4,7 +4,7 @@
  */
 import type { Ctx } from '../context.js';
 import { recode, type Draft, type DraftPass } from '../draft.js';
-import { matchItems } from '../match.js';
+import { matchItems, wordOk } from '../match.js';
 import { sentenceOf } from '../syntax.js';
 
 export const modifiers: DraftPass = {
@@ -14,8 +14,10 @@ export const modifiers: DraftPass = {
       for (const d of drafts) {
         if (d.type !== mod.type) continue;
         const s = sentenceOf(c, d.predicate);
+        const first = mod.pattern.items[0];
         for (let i = s.first; i < s.last; i++) {
-          if (!matchItems(c, mod.pattern.items, 0, i, s.last, [])) continue;
+          // a pattern starts with a word: only where that word stands may it match
+          if (!wordOk(c, first, i) || !matchItems(c, mod.pattern.items, 0, i, s.last, [])) continue;
           d.mode = mod.mode;
           if (mod.cameo) recode(c, d, mod.cameo);
           break;
