@@ -64,6 +64,9 @@ test('"the two sides" is a group of the two parties', () => {
   const codes = g.members!.map((id) => r.actors.find((a) => a.id === id)!.code).sort();
   assert.deepEqual(codes, ['DEU', 'JPN']);
   assert.ok(mentionTexts(g).includes('They'), '"They" continues the group');
+  // only the fields of the output contract: the stage's own bookkeeping (draft keys) stays inside it
+  const fields = new Set(['id', 'name', 'type', 'code', 'sector', 'titles', 'mentions', 'members', 'kbId']);
+  for (const a of r.actors) assert.deepEqual(Object.keys(a).filter((k) => !fields.has(k)), [], `${a.name}: fields outside the contract`);
 });
 
 test('states by name, adjective, capital and body; organisations by name and acronym', () => {

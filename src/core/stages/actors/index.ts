@@ -99,10 +99,10 @@ export function resolveActors({ article, doc, mentions, kb, speakers = [] }: Act
   drafts.sort((a, b) => a.first - b.first);
   const idOf = new Map(drafts.map((d, i) => [d.draftKey, `A${i + 1}`]));
   return drafts.map((d) => {
-    const { first: _first, draftKey, ...rest } = d;
+    // a group's memberKeys are draft keys, internal to this stage: the output names members by actor id
+    const { first: _first, draftKey, memberKeys, ...rest } = d as Draft & { memberKeys?: string[] };
     const actor: Actor = { id: idOf.get(draftKey)!, ...rest };
-    const mk = (d as { memberKeys?: string[] }).memberKeys;
-    if (mk) actor.members = mk.map((k) => idOf.get(k)!).filter(Boolean);
+    if (memberKeys) actor.members = memberKeys.map((k) => idOf.get(k)!).filter(Boolean);
     return actor;
   });
 }
