@@ -135,6 +135,14 @@ function splitClitics(text: string): string {
 export function createAnalyzer(): Analyzer {
   const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
+  // each distinct token value's lower-case form, made once: the same string object for every token
+  // of that word, so the stages' Map and Set look-ups by `lower` hash it only once
+  const lowerOf = new Map<string, string>();
+  const lower = (v: string) => {
+    let l = lowerOf.get(v);
+    if (l === undefined) lowerOf.set(v, (l = v.toLowerCase()));
+    return l;
+  };
   return (text: string): Doc => {
     const wd = nlp.readDoc(breakLongRuns(splitClitics(text)));
     const values = wd.tokens().out(its.value) as string[];
@@ -159,7 +167,7 @@ export function createAnalyzer(): Analyzer {
       tokenIndex[i] = tokens.length;
       if (nextBreak >= 0 && nextBreak < cursor) nextBreak = text.indexOf('\n', cursor);
       const lineStart = tokens.length === 0 || (nextBreak >= 0 && nextBreak < at);
-      tokens.push(makeToken(at, end, v, v.toLowerCase(), pos[i], 0, lineStart));
+      tokens.push(makeToken(at, end, v, lower(v), pos[i], 0, lineStart));
       cursor = end;
     }
     // sentences from wink-nlp, split again at line breaks (headlines, datelines and bylines carry no period)
