@@ -27,7 +27,13 @@ let profile: string;
 const problems: string[] = [];
 const offsite: string[] = [];
 
+/**
+ * Loads the dashboard afresh at a route. Going from one hash to another is a same-page navigation, and
+ * the previous route's elements (an article's text, say) would satisfy `ready` before the new route
+ * renders: a blank page in between makes every test start from a page that shows only its own route.
+ */
 async function open(hash: string, ready: string): Promise<void> {
+  await page.goto('about:blank');
   await page.goto(`${s.url}/${hash}`);
   await page.waitForSelector(ready);
 }
