@@ -48,6 +48,27 @@ describe('postgres store: concurrent writers and links', { skip: !up && 'Postgre
     url = pgUrl(fresh());
   });
 
+  test('a store linked before the name and place words gets them when it is opened', async () => {
+    const own = pgUrl(fresh());
+    const s = new PostgresStore(own);
+    await s.putArticles(CORPUS.map((r) => ({ result: r })));
+    await s.link();
+    const before = (await s.query({ actor: ['Ana Ruiz'] })).map((e) => e.id);
+    const places = (await s.query({ place: 'qingdao' })).map((e) => e.id);
+    assert.ok(before.length && places.length);
+    // as a store of the previous layout would have them: no words
+    await s.pool.query('UPDATE events SET name_words = NULL, place_words = NULL');
+    assert.deepEqual(await s.query({ actor: ['Ana Ruiz'] }), []);
+    await s.close();
+    const again = new PostgresStore(own);
+    try {
+      assert.deepEqual((await again.query({ actor: ['Ana Ruiz'] })).map((e) => e.id), before);
+      assert.deepEqual((await again.query({ place: 'qingdao' })).map((e) => e.id), places);
+    } finally {
+      await again.close();
+    }
+  });
+
   test('the same articles from four writers at once are stored once', async () => {
     const stores = Array.from({ length: 4 }, () => new PostgresStore(url));
     try {

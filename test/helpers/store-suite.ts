@@ -125,6 +125,12 @@ export function storeSuite(name: string, make: StoreFactory): void {
       assert.deepEqual(await ids({ from: '2022-08-01' }), ['AID:2022-08', 'CONSULT:2022-09-19']);
       assert.deepEqual(await ids({ to: '2022-07' }), ['AGREE:2022-07-07', 'CONSULT:2022-07-07', 'REQUEST:2022-07-07', 'ASSAULT:2022-07-14']);
       assert.deepEqual(await ids({ place: 'qingdao' }), ['CONSULT:2022-09-19']);
+      // names and places match whole words, in any case and order, with or without accents
+      assert.deepEqual(await ids({ place: 'QINGDÁO' }), ['CONSULT:2022-09-19']);
+      assert.deepEqual(await ids({ place: 'qing' }), []);
+      assert.deepEqual(await ids({ actor: ['ruiz, ANA'] }), ['AID:2022-08']);
+      assert.deepEqual(await ids({ actor: ['Ruíz'] }), ['AID:2022-08']);
+      assert.deepEqual(await ids({ actor: ['Rui'] }), []);
       // pattern characters are matched as themselves, never as wildcards
       assert.deepEqual(await ids({ place: '%' }), []);
       assert.deepEqual(await ids({ actor: ['_'] }), []);

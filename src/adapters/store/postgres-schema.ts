@@ -82,8 +82,15 @@ CREATE TABLE IF NOT EXISTS events (
   loc_name text, loc_code ${C}, lat double precision, lon double precision, geoname_id integer,
   num_mentions integer NOT NULL, num_articles integer NOT NULL, num_sources integer NOT NULL,
   tone double precision, is_root boolean NOT NULL,
-  first_art ${C} NOT NULL, url text, evidence text NOT NULL
+  first_art ${C} NOT NULL, url text, evidence text NOT NULL,
+  name_words text[],                -- the folded words of the participants' names and of the place's
+  place_words text[]                -- name (rows.ts eventWords): the name and place filters
 );
+-- stores made before the name and place words: init() fills them for the events already linked
+ALTER TABLE events ADD COLUMN IF NOT EXISTS name_words text[];
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_words text[];
+CREATE INDEX IF NOT EXISTS events_name_words ON events USING gin (name_words);
+CREATE INDEX IF NOT EXISTS events_place_words ON events USING gin (place_words);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_loc ON events(loc_code);

@@ -36,7 +36,7 @@ import { bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity
 import { textHash } from '../../link/text.js';
 import { decodeResult, encodeResult } from './codec.js';
 import { PG_SCHEMA, PG_SCHEMA_VERSION } from './postgres-schema.js';
-import { articleSource, clip, json, placeOf } from './rows.js';
+import { articleSource, clip, eventWords, json, placeOf, searchWords } from './rows.js';
 import { ftsToTsquery } from './tsquery.js';
 import type {
   ArticleKey,
@@ -90,8 +90,8 @@ export interface LinkState {
   linkedAsOf: string | null;
 }
 
-/** A value matched as it is inside a LIKE pattern: %, _ and the escape character itself escaped (PostgreSQL's default escape is \\). */
-const likeEscape = (v: string) => v.replace(/[\\%_]/g, '\\$&');
+/** A text[] literal ({"a","b"}), for arrays of arrays of different lengths passed through unnest. */
+const pgArray = (words: string[]) => `{${words.map((w) => `"${w.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 export class PostgresStoreError extends Error {}
 
@@ -195,6 +195,16 @@ export class PostgresStore implements Store {
       await c.query(`INSERT INTO meta (key, value) VALUES ('schema', $1), ('version', '0') ON CONFLICT (key) DO NOTHING`, [PG_SCHEMA_VERSION]);
       const v = (await c.query(`SELECT value FROM meta WHERE key = 'schema'`)).rows[0] as Row;
       if (v.value !== PG_SCHEMA_VERSION) throw new PostgresStoreError(`${redact(this.url)} schema ${this.schema}: store schema ${String(v.value)}, this parley reads ${PG_SCHEMA_VERSION}`);
+      // events linked before the columns existed get their words now (no link needed)
+      const unindexed = (await c.query('SELECT id, names, loc_name FROM events WHERE name_words IS NULL')).rows as Row[];
+      if (unindexed.length) {
+        const words = unindexed.map((r) => eventWords(json(r.names), r.loc_name == null ? null : String(r.loc_name)));
+        await c.query(
+          `UPDATE events e SET name_words = u.n::text[], place_words = u.p::text[]
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, n, p) WHERE e.id = u.id`,
+          [unindexed.map((r) => r.id), words.map((w) => pgArray(w.name)), words.map((w) => pgArray(w.place))],
+        );
+      }
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -675,7 +685,7 @@ export class PostgresStore implements Store {
 
     await c.query('DELETE FROM events');
     await c.query('DELETE FROM event_parts');
-    const eventCols = ['id', 'date', 'type', 'mode', 'modality', 'cameo', 'goldstein', 'quad', 'actors', 'recipients', 'names', 'loc_name', 'loc_code', 'lat', 'lon', 'geoname_id', 'num_mentions', 'num_articles', 'num_sources', 'tone', 'is_root', 'first_art', 'url', 'evidence'];
+    const eventCols = ['id', 'date', 'type', 'mode', 'modality', 'cameo', 'goldstein', 'quad', 'actors', 'recipients', 'names', 'loc_name', 'loc_code', 'lat', 'lon', 'geoname_id', 'num_mentions', 'num_articles', 'num_sources', 'tone', 'is_root', 'first_art', 'url', 'evidence', 'name_words', 'place_words'];
     const eventRows: unknown[][] = [];
     const parts: unknown[][] = [];
     const map: { art: number[]; eid: string[]; event: string[] } = { art: [], eid: [], event: [] };
@@ -687,6 +697,7 @@ export class PostgresStore implements Store {
         e.location?.name ?? null, e.location?.code ?? null, e.location?.lat ?? null, e.location?.lon ?? null, e.location?.geonameId ?? null,
         e.numMentions, e.numArticles, e.numSources, e.tone, e.isRoot, first.articleId, urls.get(first.articleId) ?? null,
         sentences.get(`${arts.get(first.articleId)}#${first.eventId}`) ?? first.trigger.text,
+        ...Object.values(eventWords(e.names, e.location?.name)),
       ]);
       const seen = new Set<string>();
       for (const [codes, role] of [[e.actors, 'actor'], [e.recipients, 'recipient']] as const)
@@ -811,7 +822,12 @@ export class PostgresStore implements Store {
     const p = (v: unknown) => `$${params.push(v)}`;
     const codeLike = (s: string) => /^[A-Z][A-Z0-9_]{1,15}$/.test(s);
     if (f.actor?.length) {
-      const ors = f.actor.map((a) => (codeLike(a) ? `e.id IN (SELECT event FROM event_parts WHERE code = ${p(a)})` : `e.names ILIKE ${p(`%${likeEscape(a)}%`)}`));
+      // a name: all its words among the words of the event's participants' names (a name without words matches nothing)
+      const ors = f.actor.map((a) => {
+        if (codeLike(a)) return `e.id IN (SELECT event FROM event_parts WHERE code = ${p(a)})`;
+        const words = searchWords(a);
+        return words.length ? `e.name_words @> ${p(words)}::text[]` : 'false';
+      });
       w.push(`(${ors.join(' OR ')})`);
     }
     if (f.country?.length) w.push(`e.loc_code = ANY(${p(f.country.map((c) => c.toUpperCase()))}::text[])`);
@@ -828,7 +844,10 @@ export class PostgresStore implements Store {
     if (f.from) w.push(`e.date >= substr(${p(f.from)}::text, 1, length(e.date))`);
     // "2022-07" as an upper bound takes the whole month
     if (f.to) w.push(`e.date <= ${p(f.to.length < 10 ? f.to + '\uffff' : f.to)}::text`);
-    if (f.place) w.push(`e.loc_name ILIKE ${p(`%${likeEscape(f.place)}%`)}`);
+    if (f.place) {
+      const words = searchWords(f.place);
+      w.push(words.length ? `e.place_words @> ${p(words)}::text[]` : 'false');
+    }
     if (f.modality?.length) w.push(`e.modality = ANY(${p(f.modality)}::text[])`);
     if (f.text) w.push(`e.id IN (SELECT m.event FROM articles a JOIN mentions m ON m.art = a.art WHERE a.tsv @@ ${ftsToTsquery(f.text, p)} AND m.event IS NOT NULL)`);
     if (f.minSources) w.push(`e.num_sources >= ${p(f.minSources)}`);

@@ -23,6 +23,19 @@ export function clip(text: string, start: number, end: number): string {
   return s.length > SENTENCE_MAX ? s.slice(0, SENTENCE_MAX - 1) + '…' : s;
 }
 
+/**
+ * The words a name or place filter matches on, and that an event's names and place are indexed by:
+ * lower case, accents removed ("Sánchez" → sanchez), split at anything but letters and digits.
+ */
+export function searchWords(s: string): string[] {
+  return [...new Set(s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+}
+
+/** The words an event is found by: its participants' names, and its place's name. */
+export function eventWords(names: Record<string, string[]>, place: string | null | undefined): { name: string[]; place: string[] } {
+  return { name: searchWords(Object.values(names).flat().join(' ')), place: place ? searchWords(place) : [] };
+}
+
 export const json = <T = never>(s: unknown): T => JSON.parse(String(s)) as T;
 
 const numOrNull = (v: unknown): number | null => (v == null ? null : Number(v));

@@ -13,7 +13,7 @@ import { commitmentRecords, eventMentions, type CommitmentRecord, type EventMent
 import { BANDS, bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity } from '../../link/minhash.js';
 import { textHash } from '../../link/text.js';
 import { decodeResult, encodeResult } from './codec.js';
-import { articleSource, clip, json, placeOf } from './rows.js';
+import { articleSource, clip, eventWords, json, placeOf, searchWords } from './rows.js';
 import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema.js';
 import type {
   ArticleKey,
@@ -35,10 +35,6 @@ type Row = Record<string, unknown>;
 
 /** events.sdate of an event without a date: after every date, so undated events list last. */
 const NO_DATE = '~';
-/** The words a name or place filter matches on: lower case, accents removed ("Sánchez" → sanchez). */
-function searchWords(s: string): string[] {
-  return [...new Set(s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
-}
 
 /** Code-point order (as SQLite compares TEXT), not locale order. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -435,8 +431,9 @@ export class SqliteStore implements Store {
           first_art: first.articleId,
           json: JSON.stringify(row),
         });
-        insWords.run('name', rowid, JSON.stringify(searchWords(Object.values(e.names).flat().join(' '))));
-        if (row.place) insWords.run('place', rowid, JSON.stringify(searchWords(row.place.name)));
+        const words = eventWords(e.names, row.place?.name);
+        insWords.run('name', rowid, JSON.stringify(words.name));
+        if (words.place.length) insWords.run('place', rowid, JSON.stringify(words.place));
         for (const m of e.mentions) setEvent.run(e.id, rowid, rowids.get(m.articleId)!, m.eventId);
       }
       // the participant and pair posting lists, from the events' actors and recipients
