@@ -165,12 +165,12 @@ export function matchAt(root: TrieNode, words: Word[], i: number): TrieMatch | n
 
 /** The node under the root that word w starts, if any. A word not capitalised fails the case rule of
  *  every pattern but those that allow any case, so it is looked up among their first words only. */
-export function startOf(root: TrieNode, w: Word): TrieNode | undefined {
+function startOf(root: TrieNode, w: Word): TrieNode | undefined {
   return (w.cap ? (root.starts ?? root.children) : (root.anyCaseStarts ?? root.starts ?? root.children)).get(w.norm);
 }
 
 /** Longest match at word i, from the node its first word leads to (see startOf). */
-export function matchFrom(start: TrieNode, words: Word[], i: number): TrieMatch | null {
+function matchFrom(start: TrieNode, words: Word[], i: number): TrieMatch | null {
   let best: TrieMatch | null = null;
   let node = start;
   for (let j = i; ; ) {
