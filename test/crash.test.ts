@@ -36,7 +36,7 @@ import { openStore } from '../src/adapters/store/index.js';
 import { PostgresStore } from '../src/adapters/store/postgres.js';
 import type { Store } from '../src/adapters/store/types.js';
 import { benchmarkCorpus, makeArticles, parleyProcess, sampleCorpus, waitFor, writeJsonl, type Child } from './helpers/distributed.js';
-import { dropSchemas, NATS_URL, PG_URL, pgUrl, servicesUp, uniqueName } from './helpers/services.js';
+import { dropSchemas, PG_URL, pgUrl, queueUrl, servicesUp, uniqueName } from './helpers/services.js';
 
 const up = await servicesUp(['pg', 'nats']);
 const N = Number(process.env.PARLEY_CRASH_ARTICLES ?? 200);
@@ -45,11 +45,6 @@ const dir = mkdtempSync(join(tmpdir(), 'parley-crash-'));
 const children: Child[] = [];
 const schemas: string[] = [];
 const streams: string[] = [];
-const queueUrl = (name: string) => {
-  const u = new URL(NATS_URL);
-  u.searchParams.set('stream', name);
-  return u.toString();
-};
 
 after(async () => {
   for (const c of children) if (c.proc.exitCode == null && c.proc.signalCode == null) c.proc.kill('SIGKILL');

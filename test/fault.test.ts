@@ -23,7 +23,7 @@ import { openStore } from '../src/adapters/store/index.js';
 import { PostgresStore } from '../src/adapters/store/postgres.js';
 import type { Store } from '../src/adapters/store/types.js';
 import { benchmarkCorpus, makeArticles, parleyProcess, sampleCorpus, waitFor, writeJsonl, type Child } from './helpers/distributed.js';
-import { dropSchemas, NATS_URL, pgUrl, servicesUp, uniqueName } from './helpers/services.js';
+import { dropSchemas, pgUrl, queueUrl, servicesUp, uniqueName } from './helpers/services.js';
 
 const up = await servicesUp(['pg', 'nats']);
 const N = Number(process.env.PARLEY_FAULT_ARTICLES ?? 2000);
@@ -33,11 +33,6 @@ const stream = uniqueName('PF').toUpperCase();
 const budgetSchema = uniqueName('parley_fb');
 const budgetStream = uniqueName('PFB').toUpperCase();
 const children: Child[] = [];
-const queueUrl = (name: string) => {
-  const u = new URL(NATS_URL);
-  u.searchParams.set('stream', name);
-  return u.toString();
-};
 
 after(async () => {
   for (const c of children) if (c.proc.exitCode == null) c.proc.kill('SIGKILL');
@@ -87,9 +82,7 @@ test(`fault: ${N} articles, two workers, one killed with SIGKILL mid-run → sto
   await ref.close();
   t.diagnostic(`reference SQLite ingest: ${refRun.new + refRun.nearDuplicate} stored (${refRun.nearDuplicate} near-duplicates, ${refRun.duplicate} duplicates) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const u = new URL(NATS_URL);
-  u.searchParams.set('stream', stream);
-  const queue = u.toString();
+  const queue = queueUrl(stream);
   const db = pgUrl(schema);
   const published = await enqueue({ queue, inputs: [file] });
   assert.equal(published.published, refRun.new + refRun.nearDuplicate, 'the repeats in the input are published once, as ingest stores them once');

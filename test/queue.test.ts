@@ -16,7 +16,7 @@ import { PostgresStore } from '../src/adapters/store/postgres.js';
 import type { Store } from '../src/adapters/store/types.js';
 import { parley } from './helpers/cli.js';
 import { makeArticles, writeJsonl } from './helpers/distributed.js';
-import { dropSchemas, NATS_URL, pgUrl, servicesUp, uniqueName } from './helpers/services.js';
+import { dropSchemas, pgUrl, queueUrl, servicesUp, uniqueName } from './helpers/services.js';
 
 const up = await servicesUp(['pg', 'nats']);
 const dir = mkdtempSync(join(tmpdir(), 'parley-queue-'));
@@ -26,10 +26,9 @@ const queues: string[] = [];
 function fresh(): { queue: string; db: string } {
   const schema = uniqueName('parley_q');
   schemas.push(schema);
-  const u = new URL(NATS_URL);
-  u.searchParams.set('stream', uniqueName('PQ').toUpperCase());
-  queues.push(u.toString());
-  return { queue: u.toString(), db: pgUrl(schema) };
+  const queue = queueUrl(uniqueName('PQ').toUpperCase());
+  queues.push(queue);
+  return { queue, db: pgUrl(schema) };
 }
 
 after(async () => {

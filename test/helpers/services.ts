@@ -47,6 +47,13 @@ export function pgUrl(schema: string): string {
   return u.toString();
 }
 
+/** The test NATS URL with a stream of its own. */
+export function queueUrl(stream: string): string {
+  const u = new URL(NATS_URL);
+  u.searchParams.set('stream', stream);
+  return u.toString();
+}
+
 /** Drops test schemas (with everything in them). */
 export async function dropSchemas(schemas: string[]): Promise<void> {
   if (!schemas.length) return;

@@ -21,9 +21,6 @@ import type { Doc, Sentence, Token } from '../../nlp.js';
 import type { Actor, Commitment, Event, Mention, Span, TimeExpression } from '../../types.js';
 import { CONCRETE_NOUNS, CONDITIONAL, FUTURE_UNDERTAKINGS, PROMISE_NOUNS, PROMISE_VERBS, VAGUE_OBJECTS, VAGUE_VERBS } from './lexicon.js';
 
-/** Every promising verb or noun: one look-up tells most tokens apart from a cue. */
-const PROMISE_WORDS = new Set([...PROMISE_VERBS, ...PROMISE_NOUNS]);
-
 export interface CommitmentsInput {
   doc: Doc;
   actors: Actor[];
@@ -71,7 +68,7 @@ function isVague(tokens: Token[], a: number, b: number): boolean {
 /** A commitment cue at token i of sentence s: where its action starts and the rule, or null. */
 function cueAt(tokens: Token[], s: Sentence, i: number): { actionStart: number; rule: string } | null {
   const t = tokens[i];
-  if (PROMISE_WORDS.has(t.lower) && (PROMISE_VERBS.has(t.lower) || (t.pos === 'NOUN' && PROMISE_NOUNS.has(t.lower)))) {
+  if (PROMISE_VERBS.has(t.lower) || (t.pos === 'NOUN' && PROMISE_NOUNS.has(t.lower))) {
     let k = i + 1;
     while (k < s.last && k - i <= 4 && ADVERBS.has(tokens[k].lower) && !(tokens[k].lower === 'on' && tokens[k + 1]?.pos !== 'ADV')) k++;
     const next = tokens[k + 1];

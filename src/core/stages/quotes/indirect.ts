@@ -21,7 +21,6 @@ import { headOf, subjectLeft, subjectRight, type SpeakerNP } from './subject.js'
 /** Cues that may precede their speaker: "..., said Wang", "..., added the minister". */
 const INVERTIBLE = new Set(['say', 'add', 'tell', 'write', 'explain', 'reply', 'respond', 'answer', 'insist', 'argue', 'warn', 'note', 'declare', 'recall', 'comment', 'concede', 'counter', 'retort', 'quip', 'joke', 'boast', 'predict', 'acknowledge', 'admit', 'claim', 'complain', 'confirm', 'observe', 'remark', 'report', 'state', 'tweet']);
 
-
 /** Verbs of thinking: "I think", "we believe" after a clause are parentheticals, not attributions. */
 const COGNITION = new Set(['think', 'believe', 'guess', 'imagine', 'feel', 'hope', 'expect', 'fear', 'doubt', 'assume', 'worry', 'reckon', 'suspect', 'learn', 'find', 'show', 'recognize', 'recognise']);
 
