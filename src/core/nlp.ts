@@ -29,6 +29,15 @@ export function makeToken(start: number, end: number, text: string, lower: strin
   return { start, end, text, lower, pos, sentence, lineStart };
 }
 
+/**
+ * Whether a token's text is whitespace only (a paragraph break, a blank line): what `!text.trim()`
+ * says, but a text starting with a printable ASCII character (most tokens) is settled by one char code.
+ */
+export function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return !(c > 0x20 && c < 0x7f) && !text.trim();
+}
+
 export interface Sentence {
   start: number;
   end: number;

@@ -3,7 +3,7 @@
  * token ranges (outermost mention wins where mentions nest; group mentions expand to their members).
  * Built once per document (and once for the title, see title.ts); the rules only do index look-ups.
  */
-import type { Doc, Token } from '../../nlp.js';
+import { isBlank, type Doc, type Token } from '../../nlp.js';
 import type { Actor, Article, MentionKind } from '../../types.js';
 import type { EventLexicon, LexForm } from './lexicon.js';
 
@@ -142,14 +142,6 @@ function placeMentions(raw: MentionRef[], mentionAt: Int32Array): MentionRef[] {
   return mentions;
 }
 
-/** Whether a token is whitespace only (a paragraph break): most tokens start with a printable ASCII
- *  character, which settles it without trimming. */
-function blank(text: string): boolean {
-  const ch = text.charCodeAt(0);
-  if (ch > 32 && ch < 127) return false;
-  return text.trim() === '';
-}
-
 /**
  * One pass over the tokens, sentence by sentence: each token's lexicon form (and the tokens that start
  * an entry), its offsets, and sentences that never run across a paragraph break: whitespace tokens
@@ -178,8 +170,7 @@ function scan(
       offsets.start[i] = t.start;
       offsets.end[i] = t.end;
       if (f.entries.length) starts.push(i);
-      // the lower-case form is at hand (just looked up); the text is read only when it is blank too
-      if (!blank(t.lower) || !blank(t.text)) continue;
+      if (!isBlank(t.text)) continue;
       push(a, i);
       push(i, i + 1);
       a = i + 1;

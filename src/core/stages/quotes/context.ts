@@ -2,7 +2,7 @@
  * The view of a Doc the quote rules share: word tokens (whitespace tokens dropped) with their sentence,
  * paragraph and enclosing quoted passage, plus the quoted passages themselves.
  */
-import type { Doc, Token } from '../../nlp.js';
+import { isBlank, type Doc, type Token } from '../../nlp.js';
 import type { Span } from '../../types.js';
 import { REPORTING_WORDS, type CueForm } from './lexicon.js';
 import { findPassages, paragraphs, type Paragraph, type Passage } from './marks.js';
@@ -64,13 +64,6 @@ function isMark(text: string): boolean {
   if (text.length > 2) return false;
   const c = text.charCodeAt(0);
   return (c === 0x22 || c === 0x27 || c === 0x60 || c > 0x7f) && MARKS.has(text);
-}
-
-/** Whether a token's text is blank (what `!text.trim()` says): only a text starting with a control
- *  character, a space or a non-ASCII character can be, so most tokens are answered from one char code. */
-function isBlank(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return !(c > 0x20 && c < 0x7f) && !text.trim();
 }
 
 export function buildContext(doc: Doc): Ctx {
