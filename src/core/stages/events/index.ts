@@ -186,6 +186,8 @@ function draftsOf(c: Ctx, times: readonly TimeExpression[] | undefined, oneSided
 /** Codes the events of one article. */
 export function codeEvents(input: EventsInput): CodedEvent[] {
   const { doc, article, actors, lexicon, times, oneSided = false } = input;
+  // every event needs a political actor (EVENT CONDITIONS): without one in the article there is none to find
+  if (!actors.some((a) => a.code)) return [];
   const byId = new Map(actors.map((a) => [a.id, a]));
   const ctxs: Ctx[] = [buildCtx('text', article.text, doc, actors, byId, (a) => a.mentions, lexicon, article)];
   const title = titleCtx(article, actors, byId, lexicon);
