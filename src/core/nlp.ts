@@ -140,14 +140,25 @@ function splitClitics(text: string): string {
   return text.includes("'") || text.includes('’') ? text.replace(POSSESSIVE, '$1 $2') : text;
 }
 
+/** Whether toLowerCase could change the string: an ASCII capital, or any character beyond ASCII. */
+function hasUpper(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return true;
+  }
+  return false;
+}
+
 /** Loads the model once (about 80 ms) and returns a pure text → Doc function. */
 export function createAnalyzer(): Analyzer {
   const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   // each distinct token value's lower-case form, made once: the same string object for every token
-  // of that word, so the stages' Map and Set look-ups by `lower` hash it only once
+  // of that word, so the stages' Map and Set look-ups by `lower` hash it only once. A value with no
+  // capital is its own lower-case form and stays out of the memo, which then holds capitalised words only
   const lowerOf = new Map<string, string>();
   const lower = (v: string) => {
+    if (!hasUpper(v)) return v; // most tokens: the value itself (wink-nlp hands out one string per word)
     let l = lowerOf.get(v);
     if (l === undefined) lowerOf.set(v, (l = v.toLowerCase()));
     return l;
