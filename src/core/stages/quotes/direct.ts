@@ -185,11 +185,9 @@ function attributionBefore(ctx: Ctx, p: Passage, minPos: number): Attr | null {
   let c = -1;
   if (tj.text === ',') {
     for (let m = j - 1; m >= stop && j - m <= 4; m--) if (cueAt(ctx, m, true)) { c = m; break; }
-    if (c >= 0 && complementOf(ctx, c, cueAt(ctx, c, true)!).kind !== 'empty' && complementOf(ctx, c, cueAt(ctx, c, true)!).kind !== 'quote') {
-      // "said in Bali, "..."" is fine; "said the talks were good, "..."" is not
-      const comp = complementOf(ctx, c, cueAt(ctx, c, true)!);
-      if (comp.kind !== 'pp') c = -1;
-    }
+    // "said in Bali, "..."" is fine; "said the talks were good, "..."" is not
+    const kind = c >= 0 ? complementOf(ctx, c, cueAt(ctx, c, true)!).kind : 'empty';
+    if (kind !== 'empty' && kind !== 'quote' && kind !== 'pp') c = -1;
   } else if (cueAt(ctx, j, true)) c = j;
   else if (tj.lower === 'that' && j - 1 >= stop && cueAt(ctx, j - 1, true)) c = j - 1;
   if (c < 0) return null;
