@@ -6,6 +6,8 @@ import { before, test } from 'node:test';
 import { GDELT_EVENTS, GDELT_MENTIONS, ICEWS, POLECAT } from '../src/adapters/export/columns.js';
 import { sentenceNumber } from '../src/adapters/export/index.js';
 import { corpusDb, jsonLines, parley } from './helpers/cli.js';
+import { HEADLINE } from './helpers/corpus.js';
+import { openStore } from '../src/adapters/store/index.js';
 
 let db = '';
 before(async () => {
@@ -103,4 +105,18 @@ test('docs/export-formats.md holds the current column tables', async () => {
   const { columnDocs } = await import('../src/adapters/export/index.js');
   const doc = readFileSync(new URL('../../docs/export-formats.md', import.meta.url), 'utf8');
   for (const f of ['gdelt', 'gdelt-mentions', 'icews', 'polecat'] as const) assert.ok(doc.includes(columnDocs(f)), `${f}: regenerate with parley export --format ${f} --columns`);
+});
+
+test('export: an event only the headline reports is in sentence 0, with the headline as its text', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'parley-head-')), 'head.db');
+  const store = openStore(path);
+  await store.putArticle(HEADLINE);
+  await store.link();
+  await store.close();
+  const icews = await parley(['export', '--format', 'icews', '--db', path]);
+  const [head, row] = icews.out.trim().split('\n').map((l) => l.split('\t'));
+  assert.equal(row[head.indexOf('Sentence Number')], '0');
+  const mentions = await parley(['export', '--format', 'gdelt-mentions', '--db', path]);
+  const [mh, mr] = mentions.out.trim().split('\n').map((l) => l.split('\t'));
+  assert.equal(mr[mh.indexOf('SentenceID')], '0');
 });

@@ -33,6 +33,8 @@ export interface EventMention {
   date: string | null;
   dateText: string | null;
   location: EventLocation | null;
+  /** 'title' when the headline reports the event: trigger and sentence offsets are then into the title, not the text. */
+  field?: 'title';
   trigger: { start: number; end: number; text: string };
   sentence: { start: number; end: number };
   /** The trigger lies in the article's lead (see `leadEnd`). */
@@ -127,6 +129,7 @@ export function eventMentions(r: ArticleResult, source: string | null = null): E
       date: e.date ?? null,
       dateText: e.dateText ?? null,
       location: e.location ?? null,
+      ...((e as Event & { field?: string }).field === 'title' ? { field: 'title' as const } : {}),
       trigger: e.trigger,
       sentence: e.sentence ?? { start: e.trigger.start, end: e.trigger.end },
       inLead: e.trigger.start < lead,

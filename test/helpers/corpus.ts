@@ -205,3 +205,22 @@ export const MEETING_A_COPY = result({
 export const EMPTY = result({ id: 'empty-1', date: '2022-07-10', text: 'Markets were calm on Sunday.', actors: [] });
 
 export const CORPUS = [MEETING_A, MEETING_B, VISIT, PROMISES, EMPTY];
+
+/** An event only the headline reports: as the engine gives it, trigger and sentence offsets into the title. */
+export const HEADLINE: ArticleResult = (() => {
+  const r = result({
+    id: 'head-1',
+    date: '2023-05-02',
+    title: 'Chile protests fishing by Peruvian boats',
+    text: 'Chile summoned the Peruvian ambassador on Monday over fishing boats seen off Arica.',
+    actors: [
+      { id: 'A1', name: 'Chile', code: 'CHL', type: 'state' },
+      { id: 'A2', name: 'Peru', code: 'PER', type: 'state' },
+    ],
+    events: [{ type: 'PROTEST', actors: ['A1'], recipients: ['A2'], trigger: 'summoned' }],
+  });
+  const title = r.article.title!;
+  const at = title.indexOf('protests');
+  Object.assign(r.events[0], { field: 'title', trigger: { start: at, end: at + 8, text: 'protests' }, sentence: { start: 0, end: title.length } });
+  return r;
+})();

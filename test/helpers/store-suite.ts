@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Store } from '../../src/adapters/store/types.js';
-import { CORPUS, EMPTY, MEETING_A, MEETING_A_COPY, MEETING_B, PROMISES, VISIT, result } from './corpus.js';
+import { CORPUS, EMPTY, HEADLINE, MEETING_A, MEETING_A_COPY, MEETING_B, PROMISES, VISIT, result } from './corpus.js';
 
 export type StoreFactory = () => Promise<Store> | Store;
 
@@ -87,6 +87,19 @@ export function storeSuite(name: string, make: StoreFactory): void {
         assert.ok(x.sentence.text.includes(x.trigger.text));
       }
       assert.ok(m.evidence.length > 0);
+      await s.close();
+    });
+
+    test('an event only the headline reports has the headline as its evidence', async () => {
+      const s = await make();
+      const r = HEADLINE;
+      const title = r.article.title!;
+      await s.putArticle(r);
+      await s.link();
+      const [e] = await s.query({ type: ['PROTEST'] });
+      assert.equal(e.evidence, title);
+      const [m] = await s.mentions(e.id);
+      assert.equal(m.sentence.text, title);
       await s.close();
     });
 

@@ -36,7 +36,7 @@ export interface MentionContext {
   article: ArticleResult;
   /** The article's event (actor ids, trigger) for this mention. */
   own: Event | null;
-  /** 1-based index of the sentence holding the trigger. */
+  /** 1-based index of the sentence holding the trigger; 0 when the headline reports the event. */
   sentenceNumber: number | null;
 }
 
@@ -169,7 +169,7 @@ export const GDELT_MENTIONS: Column<MentionContext>[] = [
   { name: 'MentionType', doc: '1 (web) when the article has a URL, else 6 (other source)', get: (c) => (c.mention.url ? 1 : 6) },
   { name: 'MentionSourceName', doc: 'the source (URL host, feed or file)', get: (c) => c.mention.source },
   { name: 'MentionIdentifier', doc: 'the URL, or the article id', get: (c) => c.mention.url ?? c.mention.articleId },
-  { name: 'SentenceID', doc: '1-based sentence of the trigger', get: (c) => c.sentenceNumber },
+  { name: 'SentenceID', doc: '1-based sentence of the trigger (0: the headline)', get: (c) => c.sentenceNumber },
   { name: 'Actor1CharOffset', doc: "character offset of the first actor's first mention in the sentence's article", get: (c) => firstOffset(c, 0) },
   { name: 'Actor2CharOffset', doc: "character offset of the second side's first mention", get: (c) => firstOffset(c, 1) },
   { name: 'ActionCharOffset', doc: 'character offset of the trigger', get: (c) => c.mention.trigger.start },
@@ -217,7 +217,7 @@ export const ICEWS: Column<MentionContext>[] = [
   { name: 'Target Sectors', doc: "the recipient's sector, in words", get: (c) => sectorsOf(sideActors(c)[1]) },
   { name: 'Target Country', doc: "the recipient's country, by name", get: (c, n) => { const a = sideActors(c)[1]; const code = countryOf(a, new Map(c.article.actors.map((x) => [x.id, x])), n); return code ? n.name(code) : null; } },
   { name: 'Story ID', doc: 'the article id', get: (c) => c.mention.articleId },
-  { name: 'Sentence Number', doc: '1-based sentence of the trigger', get: (c) => c.sentenceNumber },
+  { name: 'Sentence Number', doc: '1-based sentence of the trigger (0: the headline)', get: (c) => c.sentenceNumber },
   { name: 'Publisher', doc: 'the source (URL host, feed or file)', get: (c) => c.mention.source },
   { name: 'City', doc: 'the place name when it is not a country', get: (c, n) => (c.event.place && !(c.event.place.code && n.name(c.event.place.code) === c.event.place.name) ? c.event.place.name : null) },
   { name: 'District', doc: 'empty', get: () => null },

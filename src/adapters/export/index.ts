@@ -86,7 +86,8 @@ export async function* exportLines(store: Store, format: ExportFormat, filters: 
       const a = await article(mention.articleId);
       if (!a) continue;
       const own: Event | null = a.result.events.find((e) => e.id === mention.eventId) ?? null;
-      yield tsvRow(cols, { event, mention, article: a.result, own, sentenceNumber: sentenceNumber(a.result.article.text, mention.trigger.start) }, names);
+      const headline = (own as (Event & { field?: string }) | null)?.field === 'title';
+      yield tsvRow(cols, { event, mention, article: a.result, own, sentenceNumber: headline ? 0 : sentenceNumber(a.result.article.text, mention.trigger.start) }, names);
     }
   }
 }

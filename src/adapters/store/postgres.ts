@@ -344,7 +344,7 @@ export class PostgresStore implements Store {
         art, m.eventId, m.type, m.mode, m.cameo, m.goldstein, m.quad, m.modality,
         JSON.stringify(m.actors), JSON.stringify(m.recipients), JSON.stringify(m.names), m.date, m.dateText,
         m.location?.name ?? null, m.location?.code ?? null, m.location?.lat ?? null, m.location?.lon ?? null, m.location?.geonameId ?? null,
-        m.trigger.start, m.trigger.end, m.trigger.text, m.sentence.start, m.sentence.end, clip(text, m.sentence.start, m.sentence.end), m.inLead, m.confidence,
+        m.trigger.start, m.trigger.end, m.trigger.text, m.sentence.start, m.sentence.end, clip(m.field === 'title' ? (r.article.title ?? '') : text, m.sentence.start, m.sentence.end), m.inLead, m.confidence,
       ]);
     }
     const actors = new Map(r.actors.map((a) => [a.id, a]));

@@ -184,7 +184,7 @@ export class SqliteStore implements Store {
         trigger_text: m.trigger.text,
         sent_start: m.sentence.start,
         sent_end: m.sentence.end,
-        sentence: clip(text, m.sentence.start, m.sentence.end),
+        sentence: clip(m.field === 'title' ? (r.article.title ?? '') : text, m.sentence.start, m.sentence.end),
         in_lead: m.inLead ? 1 : 0,
         confidence: m.confidence,
       });
