@@ -78,6 +78,15 @@ test('states by name, adjective, capital and body; organisations by name and acr
   assert.ok(r.actors.some((a) => a.code === 'G20'));
 });
 
+test('a state or capital after a feature head is a lake or mountain, not the state', () => {
+  const r = extract('Fishermen from Uganda cross Lake Victoria daily; climbers on Mount Kenya saw the storm. Victoria and Nairobi said nothing.');
+  assert.deepEqual(r.actors.filter((a) => a.type === 'state').map((a) => [a.code, mentionTexts(a)]), [
+    ['UGA', ['Uganda']],
+    ['SYC', ['Victoria']],
+    ['KEN', ['Nairobi']],
+  ]);
+});
+
 test('historical codes follow the article date', () => {
   assert.equal(extract('Soviet leader Mikhail Gorbachev arrived in Moscow.', '1987-04-13').actors.find((a) => a.type === 'state')!.code, 'SUN');
   const later = extract('Moscow said so.', '2015-01-01');

@@ -11,7 +11,7 @@ import type { KbTitle } from '../../../knowledge/types.js';
 import { matchAt, validAt, type CompiledKb, type NameEntry, type TrieMatch } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
 import { isTightGap, scanWords, WordMap, WordSet, type Word } from '../../text/words.js';
-import { BODY_NOUNS, COMPLEMENT_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
+import { BODY_NOUNS, COMPLEMENT_HEADS, FEATURE_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
 
 export interface EntityHit {
   type: 'state' | 'org';
@@ -212,6 +212,10 @@ function dictionaryMatches(scan: Scan, kb: CompiledKb, date: string | null): { e
       i++;
       continue;
     }
+    if (e.type === 'state' && isFeatureName(words, m.start)) {
+      i = m.end;
+      continue;
+    }
     const tag = tagOf(scan, m, e);
     if (tag.kind === 'title') titleTags.push(tag);
     else if (tag.kind === 'entity') entities.push(tag.hit);
@@ -219,6 +223,12 @@ function dictionaryMatches(scan: Scan, kb: CompiledKb, date: string | null): { e
     i = m.end;
   }
   return { entities, titleTags };
+}
+
+/** Whether the words from w0 follow a feature head ("Lake Victoria", "Mount Kenya"): a place of its own. */
+function isFeatureName(words: Word[], w0: number): boolean {
+  const h = w0 > 0 ? words[w0 - 1] : undefined;
+  return h !== undefined && h.cap && FEATURE_HEADS.has(h.norm) && isTightGap(words[w0].gap);
 }
 
 /** The tag of a dictionary match whose entry applies. */

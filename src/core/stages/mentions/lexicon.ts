@@ -41,6 +41,10 @@ export const PLACE_ORG_HEADS = set(`
   bridge building tower station centre center base camp border zone corridor canal
 `);
 
+/** Capitalised heads that make a state's name or capital after them the name of a natural feature:
+ *  "Lake Victoria" is no mention of the Seychelles (capital Victoria), "Mount Kenya" none of Kenya. */
+export const FEATURE_HEADS = set('lake mount mt mt. cape');
+
 /** Months that are also given names or surnames: names only next to another name word and away from numbers. */
 export const MONTHS = set('may jan mar jun jul aug sep sept oct nov dec feb apr');
 
