@@ -87,6 +87,13 @@ test('a state or capital after a feature head is a lake or mountain, not the sta
   ]);
 });
 
+test('a name after "counterpart" is a person of the state before it, even outside the KB', () => {
+  const r = extract('Chilean Foreign Minister Tomas Ibarra and his Peruvian counterpart Rosa Quispe met in Lima.');
+  const rosa = person(r, 'Rosa Quispe');
+  assert.equal(rosa.code, 'PER');
+  assert.equal(person(r, 'Tomas Ibarra').code, 'CHL');
+});
+
 test('historical codes follow the article date', () => {
   assert.equal(extract('Soviet leader Mikhail Gorbachev arrived in Moscow.', '1987-04-13').actors.find((a) => a.type === 'state')!.code, 'SUN');
   const later = extract('Moscow said so.', '2015-01-01');

@@ -11,7 +11,7 @@ import type { KbTitle } from '../../../knowledge/types.js';
 import { matchAt, validAt, type CompiledKb, type NameEntry, type TrieMatch } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
 import { isTightGap, scanWords, WordMap, WordSet, type Word } from '../../text/words.js';
-import { BODY_NOUNS, COMPLEMENT_HEADS, FEATURE_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
+import { BODY_NOUNS, COMPLEMENT_HEADS, FEATURE_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PEER_NOUNS, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
 
 export interface EntityHit {
   type: 'state' | 'org';
@@ -300,12 +300,17 @@ function walkLeft(scan: Scan, j: number, nameStart: number, acrossComma = false)
   const { words, tags, complementAt } = scan;
   const ch: Chain = { titles: [], codes: [], ofCodes: [], former: false, start: words[nameStart].start, end: words[nameStart].start };
   let sawTitle = false;
+  // "his Tanzanian counterpart Neema Mushi": a peer noun right before the name stands for a title it does not name
+  let peer = false;
   const from = j;
   while (j >= 0 && ((acrossComma && j === from) || isTightGap(words[j + 1].gap))) {
     const w = words[j];
     const tg = tags[j];
     const comp = complementAt[j];
-    if (comp) {
+    if (j === from && !acrossComma && !tg && PEER_NOUNS.has(w.norm)) {
+      peer = sawTitle = true;
+      j--;
+    } else if (comp) {
       ch.ofCodes.push(...comp.codes);
       j = comp.w0 - 1;
     } else if (tg?.kind === 'title') {
@@ -335,7 +340,7 @@ function walkLeft(scan: Scan, j: number, nameStart: number, acrossComma = false)
     } else break;
     ch.start = words[j + 1].start;
   }
-  return ch.titles.length ? ch : null;
+  return ch.titles.length || peer ? ch : null;
 }
 
 function chainBefore(scan: Scan, w0: number): Chain | null {

@@ -45,6 +45,9 @@ export const PLACE_ORG_HEADS = set(`
  *  "Lake Victoria" is no mention of the Seychelles (capital Victoria), "Mount Kenya" none of Kenya. */
 export const FEATURE_HEADS = set('lake mount mt mt. cape');
 
+/** Nouns for a person's peer in another state's office: before a name they show it is a person's. */
+export const PEER_NOUNS = set('counterpart');
+
 /** Months that are also given names or surnames: names only next to another name word and away from numbers. */
 export const MONTHS = set('may jan mar jun jul aug sep sept oct nov dec feb apr');
 
