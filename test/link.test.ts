@@ -73,6 +73,9 @@ test('linking rule: two articles about the same meeting are one event with two m
   assert.equal(meeting[0].date, '2022-07-07');
   assert.equal(meeting[0].location?.code, 'IDN');
   assert.equal(meeting[0].tone, 0.5); // mean of 2 and -1
+  // a mean reads as a number, not as the float arithmetic's remainder (0.2 and 0.1 → 0.15, not 0.15000000000000002)
+  const tones = linkEvents([...eventMentions({ ...MEETING_A, tone: 0.2 }, 'wire.example'), ...eventMentions({ ...MEETING_B, tone: 0.1 }, 'daily.example')]);
+  assert.equal(tones.find((e) => e.type === 'CONSULT')!.tone, 0.15);
   assert.deepEqual(meeting[0].mentions.map((m) => m.articleId).sort(), ['daily-77', 'wire-1']);
   assert.equal(events.length, 3); // CONSULT, AGREE, REQUEST
   // input order does not matter, ids are stable

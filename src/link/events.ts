@@ -47,7 +47,7 @@ export interface LinkedEvent {
   numMentions: number;
   numArticles: number;
   numSources: number;
-  /** Mean tone of the distinct articles that report it, or null. */
+  /** Mean tone of the distinct articles that report it (three decimals), or null. */
   tone: number | null;
   /** The first mention is in its article's lead (GDELT's IsRootEvent). */
   isRoot: boolean;
@@ -172,7 +172,7 @@ export function linkEvents(mentions: EventMention[], windowDays = WINDOW_DAYS): 
       numMentions: c.mentions.length,
       numArticles: articles.size,
       numSources: new Set(c.mentions.map((m) => m.source ?? m.articleId)).size,
-      tone: tones.length ? tones.reduce((a, b) => a + b, 0) / tones.length : null,
+      tone: tones.length ? Math.round((1000 * tones.reduce((a, b) => a + b, 0)) / tones.length) / 1000 : null,
       isRoot: first.inLead,
     };
   });
