@@ -7,6 +7,7 @@
  *   PARLEY_PROPERTY_SEED=123 PARLEY_PROPERTY_SCALE=10 node --test dist/test/properties.test.js
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { loadEngine } from '../src/adapters/engine.js';
@@ -14,6 +15,7 @@ import type { Article } from '../src/core/types.js';
 import { readContent } from '../src/readers/index.js';
 import { validateResult } from '../src/schema.js';
 import { FAMILIES, articleOf, binary, describeArticle, nestedHtml, type Family } from './helpers/arbitraries.js';
+import { SHARED } from './helpers/engine.js';
 
 const SEED = Number(process.env.PARLEY_PROPERTY_SEED ?? 20240915);
 const SCALE = Number(process.env.PARLEY_PROPERTY_SCALE ?? 1);
@@ -85,4 +87,19 @@ test('readers then extract: hostile content read as each format gives problems o
     }),
     { seed: SEED + 100, numRuns: Math.max(1, Math.round(40 * SCALE)), includeErrorInReport: true },
   );
+});
+
+test('extract is a function of the article alone: real articles give the same results in either order', () => {
+  // the engine keeps caches across articles (wink-nlp's words, lower-case forms, chrono-node engines):
+  // none may change a result. Every 7th of the first 2,100 benchmark articles (long
+  // State Department releases that share many words), read at test time, by two fresh engines.
+  const corpus = readFileSync(new URL('corpora/benchmark.jsonl', SHARED), 'utf8');
+  const sample = readContent(corpus, { name: 'benchmark.jsonl' }).articles.filter((_, i) => i % 7 === 0 && i < 2100);
+  assert.ok(sample.length > 250);
+  const forward = loadEngine();
+  const backward = loadEngine();
+  const a = sample.map((x) => JSON.stringify(forward.extract(x)));
+  const b = [...sample].reverse().map((x) => JSON.stringify(backward.extract(x))).reverse();
+  const differ = sample.filter((_, i) => a[i] !== b[i]).map((x) => x.id);
+  assert.deepEqual(differ, []);
 });
