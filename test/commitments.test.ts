@@ -36,9 +36,19 @@ test('the due date is the last day of the period named in the action', () => {
   assert.equal(endOfPeriod('2022'), '2022-12-31');
   assert.equal(endOfPeriod('2024-02'), '2024-02-29');
   assert.equal(endOfPeriod('2022-07-07'), '2022-07-07');
-  const a = engine().analyze(article('They agreed to exchange visits within this year.', '2022-07-08'));
+  const a = engine().analyze(article('Chile and Peru agreed to exchange visits within this year.', '2022-07-08'));
   const text = a.article.text;
   const t = { start: text.indexOf('within'), end: text.indexOf('.'), text: 'within this year', value: '2022' };
   const [c] = findCommitments({ doc: a.doc!, actors: a.actors!, times: [t], events: [] });
   assert.deepEqual([c.action, c.due, c.dueText], ['exchange visits', '2022-12-31', 'within this year']);
+});
+
+test('denied promises, names and promises nobody made are not commitments', () => {
+  assert.equal(commitments('Australia did not agree to the extension of the fishing ban.').list.length, 0);
+  assert.equal(commitments('Chile has not yet agreed on a schedule for the talks.').list.length, 0);
+  assert.equal(commitments('Brazil joined the General Agreement on Tariffs and Trade in 1986.').list.length, 0);
+  assert.equal(commitments('They agreed to exchange visits within this year.').list.length, 0, 'no party in the text');
+  // the negation of another verb leaves the promise standing
+  const kept = commitments('Chile will not change its decision to admit Peru as an observer.');
+  assert.deepEqual(kept.list.map((c) => [c.action, codes(kept.a, c.parties)]), [['admit Peru as an observer', ['CHL']]]);
 });

@@ -9,8 +9,11 @@
  *     ", but", or the sentence end). A general intention is not a commitment: an action whose verb is
  *     one of strengthening, expanding, continuing ... and whose other words are all generic
  *     (cooperation, relations, exchanges ...), with no number and no name in it.
+ *     Not a cue: one denied in the words just before it ("did not agree to", "no agreement to"), and
+ *     "Agreement on" inside a name ("the General Agreement on Tariffs and Trade").
  *  3. Parties: the actors named before the cue in the sentence ("Wang Yi and Park Jin agreed", "Both
  *     sides committed"); groups count as their members; an adjective inside a person's title does not.
+ *     With no party there is no commitment: a promise is someone's.
  *  4. Due: the last day of the period of the first time expression inside the action ("within this
  *     year" → 31 December, "next month" → its last day, "by 2030" → 2030-12-31); none → null.
  *  5. Strength: "in principle" → in-principle; "if", "unless", "provided that" in the clause →
@@ -19,7 +22,7 @@
  */
 import type { Doc, Sentence, Token } from '../../nlp.js';
 import type { Actor, Commitment, Event, Mention, Span, TimeExpression } from '../../types.js';
-import { CONCRETE_NOUNS, CONDITIONAL, FUTURE_UNDERTAKINGS, PROMISE_NOUNS, PROMISE_VERBS, VAGUE_OBJECTS, VAGUE_VERBS } from './lexicon.js';
+import { CONCRETE_NOUNS, CONDITIONAL, FUTURE_UNDERTAKINGS, NEGATORS, PROMISE_NOUNS, PROMISE_VERBS, VAGUE_OBJECTS, VAGUE_VERBS } from './lexicon.js';
 
 export interface CommitmentsInput {
   doc: Doc;
@@ -78,7 +81,9 @@ function cueAt(tokens: Token[], s: Sentence, i: number): { actionStart: number; 
     if (k < s.last && tokens[k].lower === 'to' && next && k + 1 < s.last && nounOk) {
       return { actionStart: k + 1, rule: PROMISE_VERBS.has(t.lower) ? 'promise-verb-to' : 'promise-noun-to' };
     }
-    if (k < s.last && tokens[k].lower === 'on' && t.lower.startsWith('agree') && tokens.slice(k + 1, k + 5).some((x) => CONCRETE_NOUNS.has(x.lower))) {
+    // "the General Agreement on Tariffs and Trade" is a name, not an agreement reached
+    const inName = i > s.first && t.text.charCodeAt(0) >= 0x41 && t.text.charCodeAt(0) <= 0x5a;
+    if (k < s.last && tokens[k].lower === 'on' && t.lower.startsWith('agree') && !inName && tokens.slice(k + 1, k + 5).some((x) => CONCRETE_NOUNS.has(x.lower))) {
       return { actionStart: k + 1, rule: 'agreed-on' };
     }
     return null;
@@ -123,9 +128,12 @@ function commitmentAt(input: Required<CommitmentsInput>, byId: Map<string, Actor
   if (end <= actionStart) return null;
   // the first verb of the action decides vagueness ("to expand cooperation"); "the sharing of data" is concrete
   if (isVague(tokens, actionStart, end)) return null;
-  // parties: actors named before the cue in the sentence
+  // "did not agree to", "has not yet agreed on", "no agreement to": no promise ("will not change its
+  // decision to" still reports one: the negation belongs to another verb)
+  for (let k = i - 1; k >= Math.max(s.first, i - 3) && tokens[k].pos !== 'VERB'; k--) if (NEGATORS.has(tokens[k].lower)) return null;
+  // parties: actors named before the cue in the sentence; a promise nobody in the text made is none
   const parties = partiesBefore(actors, byId, personSpans, s, t.start);
-  if (rule === 'will-undertake' && !parties.length) return null;
+  if (!parties.length) return null;
   const keep = withoutImpliedStates(parties, byId);
   const actStart = tokens[actionStart].start;
   const actEnd = tokens[end - 1].end;

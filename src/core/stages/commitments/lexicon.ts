@@ -38,3 +38,6 @@ export const VAGUE_OBJECTS = set(`
 `);
 
 export const CONDITIONAL = set('if unless provided providing subject conditional');
+
+/** Words before a cue that deny the promise: "did not agree to", "will never provide". */
+export const NEGATORS = set("not n't never no");
