@@ -61,3 +61,17 @@ test('event locations: the sentence\'s place, a readout inherits its meeting\'s 
   const call = r.events.find((x) => x.type === 'CONSULT' && x.trigger.text !== 'met');
   if (call) assert.equal(call.location, null);
 });
+
+test('a meeting\'s place goes to what its parties say and do after it, not to the next question\'s events', async () => {
+  const { loadEngine } = await import('../src/adapters/engine.js');
+  const r = loadEngine().extract(
+    article('Japanese Foreign Minister Kenji Sato met German Foreign Minister Eva Hartmann in Geneva on Monday. Sato condemned the missile launches by North Korea.\n\nQ: Brazil accused Argentina of dumping steel last week. What is your comment?', '2022-07-08'),
+  );
+  const code = new Map(r.actors.map((a) => [a.id, a.code]));
+  const located = r.events.map((e) => [e.type, code.get(e.actors[0]), e.location?.code ?? null]);
+  assert.deepEqual(located, [
+    ['CONSULT', 'JPN', 'CHE'],
+    ['ACCUSE', 'JPN', 'CHE'],
+    ['ACCUSE', 'BRA', null],
+  ]);
+});

@@ -4,7 +4,9 @@
  *      the most specific one nearest the trigger (a region or city before its country);
  *   2. none for a phone call or a virtual meeting;
  *   3. otherwise, for what is said or done at a located meeting reported just before (a readout:
- *      "met in Jerusalem ... The Secretary underscored ..."), that meeting's place;
+ *      "met in Jerusalem ... The Secretary underscored ..."), that meeting's place, when the event shares
+ *      a party with the meeting (in a press briefing, the next question's events were not at the summit
+ *      the last one asked about);
  *   4. otherwise the dateline's place, when the article reports from one;
  *   5. otherwise null: no place is guessed.
  * A place after "from" is where someone comes from, not where the event is.
@@ -31,6 +33,14 @@ function embedded(text: string, triggerEnd: number, placeStart: number): boolean
   return placeStart > triggerEnd && /\bto\s+(?!the\b|a\b|an\b)[a-z]+\b/.test(text.slice(triggerEnd, placeStart));
 }
 
+/** A meeting with a place: what is said or done there by its parties happened there. */
+interface Occasion {
+  location: EventLocation;
+  at: number;
+  codes: Set<string>;
+}
+const shares = (o: Occasion, parties: Set<string>) => [...parties].some((c) => o.codes.has(c));
+
 const toLocation = (p: PlaceRecord): EventLocation => ({ name: p.name, code: p.code, lat: p.lat, lon: p.lon, geonameId: p.geonameId });
 
 export function locateEvents(events: Event[], places: PlaceRecord[], actors: Actor[], doc: Doc): Event[] {
@@ -39,7 +49,9 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
   const codeOf = new Map(actors.map((a) => [a.id, a.code]));
   const dateline = places.find((p) => p.dateline) ?? null;
   const located = new Map<Event, EventLocation | null>();
-  let occasion: { location: EventLocation; at: number } | null = null;
+  let occasion: Occasion | null = null;
+  // the codes of the actors named in a sentence: the parties of a meeting it reports
+  const codesIn = (s: { start: number; end: number }) => new Set(actors.filter((a) => a.code && a.mentions.some((m) => m.start >= s.start && m.end <= s.end)).map((a) => a.code!));
   // a place where people met, whether or not that meeting was coded as an event ("to continue
   // discussions ... in Doha, Qatar")
   // (a meeting that is only planned, "agreed to hold their next dialogue in Canberra", is not one)
@@ -53,21 +65,21 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
     .filter(holdsPlace)
     .map((s) => ({ s, w: heldAt(s) }))
     .filter(({ w }) => w >= 0)
-    .flatMap(({ s, w }) => places.flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start) && !embedded(text, w, m.start)).map(() => ({ at: s.start, p }))))
+    .flatMap(({ s, w }) => places.flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start) && !embedded(text, w, m.start)).map(() => ({ at: s.start, p, codes: codesIn(s) }))))
     .sort((a, b) => a.at - b.at || SPECIFIC[a.p.kind] - SPECIFIC[b.p.kind]);
   const order = [...events].sort((a, b) => a.trigger.start - b.trigger.start);
   // with no dateline, a meeting place told later in the article is still where the occasion was
-  const firstMeeting = !dateline && meetings.length ? { location: toLocation(meetings[0].p), at: -1 } : null;
+  const firstMeeting: Occasion | null = !dateline && meetings.length ? { location: toLocation(meetings[0].p), at: -1, codes: meetings[0].codes } : null;
   for (const e of order) {
     const met = meetings.filter((m) => m.at <= e.trigger.start).at(-1);
-    if (met && (!occasion || met.at > occasion.at)) occasion = { location: toLocation(met.p), at: met.at };
+    if (met && (!occasion || met.at > occasion.at)) occasion = { location: toLocation(met.p), at: met.at, codes: met.codes };
     if ((e as Event & { field?: string }).field === 'title') {
       located.set(e, dateline && !REMOTE.test(e.trigger.text) ? toLocation(dateline) : null);
       continue;
     }
     const s = e.sentence;
     // a stop of a trip is the place in the country visited ("travel to India and Nepal")
-    const parties = new Set([...e.actors, ...e.recipients].map((id) => codeOf.get(id)).filter(Boolean));
+    const parties = new Set([...e.actors, ...e.recipients].map((id) => codeOf.get(id)).filter((c): c is string => !!c));
     const inSentence = places
       .flatMap((p) => p.mentions.filter((m) => m.start >= s.start && m.end <= s.end && usable(text, m.start) && !embedded(text, e.trigger.end, m.start)).map((m) => ({ p, m })))
       .sort((a, b) => Number(parties.has(b.p.code)) - Number(parties.has(a.p.code)) || SPECIFIC[a.p.kind] - SPECIFIC[b.p.kind] || Math.abs(a.m.start - e.trigger.start) - Math.abs(b.m.start - e.trigger.start));
@@ -75,11 +87,11 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
     let location: EventLocation | null = null;
     if (inSentence.length) {
       location = toLocation(inSentence[0].p);
-      if (e.type === 'CONSULT') occasion = { location, at: s.start };
+      if (e.type === 'CONSULT') occasion = { location, at: s.start, codes: parties };
     } else if (REMOTE.test(e.trigger.text) || REMOTE.test(near)) location = null;
-    else if (occasion) location = occasion.location;
+    else if (occasion && shares(occasion, parties)) location = occasion.location;
     else if (dateline) location = toLocation(dateline);
-    else if (firstMeeting) location = firstMeeting.location;
+    else if (firstMeeting && shares(firstMeeting, parties)) location = firstMeeting.location;
     located.set(e, location);
   }
   return continueDates(events.map((e) => ({ ...e, location: located.get(e) ?? null })), actors, text);
