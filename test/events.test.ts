@@ -246,6 +246,15 @@ test('modality: asserted, future, negated, hypothetical', () => {
   assert.deepEqual(mod('If the talks succeed, China will meet South Korea again.', [CHN, KOR]), ['CONSULT hypothetical']);
   assert.deepEqual(mod('Russia should withdraw its troops from Ukraine, the minister said.', [RUS, UKR]), ['RETREAT hypothetical']);
   assert.deepEqual(mod('Russia met Ukraine in Istanbul.', [RUS, UKR]), ['CONSULT asserted']);
+  // a gerund after "of" or "from" is what its governor says of it
+  assert.deepEqual(mod('China does not want a trade war and is not afraid of fighting one.', [CHN]), ['ASSAULT hypothetical']);
+  assert.deepEqual(mod('Russia refrained from attacking Ukraine.', [RUS, UKR]), ['ASSAULT negated']);
+});
+
+test('calling off military exercises is de-escalation (RETREAT), not a sanction', () => {
+  const oneSided = (text: string, actors: ActorSpec[]) => run(text, actors, {}, undefined, true).events.map((e) => `${e.type} ${e.cameo}`);
+  assert.deepEqual(oneSided('The United States and South Korea suspended their joint military exercises.', [USA, KOR]), ['RETREAT 087']);
+  assert.deepEqual(oneSided('South Korea called off its drills with the United States.', [KOR, USA]), ['RETREAT 087']);
 });
 
 test('modality: a refusal is the action, not a negated meeting; "said they would" is future', () => {

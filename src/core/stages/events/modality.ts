@@ -88,6 +88,12 @@ export function modalityOf(c: Ctx, h: number, depth = 0): Modality {
   // "stopped levying tariffs", "ceased firing": a gerund under a verb of stopping
   const g = v - 1;
   if (c.toks[h].lower.endsWith('ing') && g >= s.first && isVerb(c, g) && lemmaIn(c, g, m.negativeGovernors)) cues.neg = true;
+  // "not afraid of fighting one", "capable of striking", "refrained from attacking": a gerund after
+  // "of" or "from" under a governor is what the governor says of it
+  if (c.toks[h].lower.endsWith('ing') && g - 1 >= s.first && (c.toks[g].lower === 'of' || c.toks[g].lower === 'from')) {
+    if (lemmaIn(c, g - 1, m.negativeGovernors)) cues.neg = true;
+    else if (lemmaIn(c, g - 1, m.hypotheticalGovernors)) cues.hyp = true;
+  }
   if (cues.neg) return 'negated';
   // a question asks about the event, it does not assert it ("Will President Xi meet Pompeo?")
   if (c.toks[s.last - 1]?.text === '?') return 'hypothetical';
