@@ -94,6 +94,13 @@ test('a name after "counterpart" is a person of the state before it, even outsid
   assert.equal(person(r, 'Tomas Ibarra').code, 'CHL');
 });
 
+test('demonyms in their common news spellings ("Ecuadorian", "Nepali", "Maldivian", "Kyrgyz")', () => {
+  const r = extract('Ecuadorian Foreign Minister Ana Kurtz met the Nepali ambassador, a Maldivian envoy and Kyrgyz officials.');
+  assert.equal(person(r, 'Ana Kurtz').code, 'ECU');
+  const states = r.actors.filter((a) => a.type === 'state').map((a) => a.code).sort();
+  assert.deepEqual(states, ['ECU', 'KGZ', 'MDV', 'NPL']);
+});
+
 test('historical codes follow the article date', () => {
   assert.equal(extract('Soviet leader Mikhail Gorbachev arrived in Moscow.', '1987-04-13').actors.find((a) => a.type === 'state')!.code, 'SUN');
   const later = extract('Moscow said so.', '2015-01-01');
