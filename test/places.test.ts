@@ -75,3 +75,17 @@ test('a meeting\'s place goes to what its parties say and do after it, not to th
     ['ACCUSE', 'BRA', null],
   ]);
 });
+
+test('in a transcript, a meeting\'s place stays within its turn', async () => {
+  const { loadEngine } = await import('../src/adapters/engine.js');
+  const r = loadEngine().extract(
+    article('Q: Japanese Foreign Minister Kenji Sato met German Foreign Minister Eva Hartmann in Geneva on Monday. Sato condemned the missile launches by North Korea. What is your comment?\n\nA: Japan also condemned the launches by North Korea last year.', '2022-07-08'),
+  );
+  const code = new Map(r.actors.map((a) => [a.id, a.code]));
+  const located = r.events.map((e) => [e.type, code.get(e.actors[0]), e.location?.code ?? null]);
+  assert.deepEqual(located, [
+    ['CONSULT', 'JPN', 'CHE'],
+    ['ACCUSE', 'JPN', 'CHE'],
+    ['ACCUSE', 'JPN', null],
+  ]);
+});

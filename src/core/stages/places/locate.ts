@@ -5,8 +5,8 @@
  *   2. none for a phone call or a virtual meeting;
  *   3. otherwise, for what is said or done at a located meeting reported just before (a readout:
  *      "met in Jerusalem ... The Secretary underscored ..."), that meeting's place, when the event shares
- *      a party with the meeting (in a press briefing, the next question's events were not at the summit
- *      the last one asked about);
+ *      a party with the meeting and the same turn of a transcript (in a press briefing, the next
+ *      question's events were not at the summit the last one asked about);
  *   4. otherwise the dateline's place, when the article reports from one;
  *   5. otherwise null: no place is guessed.
  * A place after "from" is where someone comes from, not where the event is.
@@ -41,6 +41,16 @@ interface Occasion {
 }
 const shares = (o: Occasion, parties: Set<string>) => [...parties].some((c) => o.codes.has(c));
 
+/** A transcript's speaker label opening a paragraph or a sentence: "Q:", "A:", "QUESTION:", "MR PRICE:". */
+const TURN = /(?:^|\n|[.?!]\s)\s*(?:Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s/g;
+
+/** Where each turn of a transcript starts (none in an article that is not one). */
+function turnStarts(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(TURN)) out.push(m.index! + m[0].search(/[A-Z]/));
+  return out;
+}
+
 const toLocation = (p: PlaceRecord): EventLocation => ({ name: p.name, code: p.code, lat: p.lat, lon: p.lon, geonameId: p.geonameId });
 
 export function locateEvents(events: Event[], places: PlaceRecord[], actors: Actor[], doc: Doc): Event[] {
@@ -69,7 +79,10 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
     .sort((a, b) => a.at - b.at || SPECIFIC[a.p.kind] - SPECIFIC[b.p.kind]);
   const order = [...events].sort((a, b) => a.trigger.start - b.trigger.start);
   // with no dateline, a meeting place told later in the article is still where the occasion was
-  const firstMeeting: Occasion | null = !dateline && meetings.length ? { location: toLocation(meetings[0].p), at: -1, codes: meetings[0].codes } : null;
+  const firstMeeting: Occasion | null = !dateline && meetings.length ? { location: toLocation(meetings[0].p), at: meetings[0].at, codes: meetings[0].codes } : null;
+  const turns = turnStarts(text);
+  const sameTurn = (a: number, b: number) => !turns.some((t) => t > Math.min(a, b) && t <= Math.max(a, b));
+  const applies = (o: Occasion | null, e: Event, parties: Set<string>): o is Occasion => !!o && shares(o, parties) && sameTurn(o.at, e.trigger.start);
   for (const e of order) {
     const met = meetings.filter((m) => m.at <= e.trigger.start).at(-1);
     if (met && (!occasion || met.at > occasion.at)) occasion = { location: toLocation(met.p), at: met.at, codes: met.codes };
@@ -89,9 +102,9 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
       location = toLocation(inSentence[0].p);
       if (e.type === 'CONSULT') occasion = { location, at: s.start, codes: parties };
     } else if (REMOTE.test(e.trigger.text) || REMOTE.test(near)) location = null;
-    else if (occasion && shares(occasion, parties)) location = occasion.location;
+    else if (applies(occasion, e, parties)) location = occasion.location;
     else if (dateline) location = toLocation(dateline);
-    else if (firstMeeting && shares(firstMeeting, parties)) location = firstMeeting.location;
+    else if (applies(firstMeeting, e, parties)) location = firstMeeting.location;
     located.set(e, location);
   }
   return continueDates(events.map((e) => ({ ...e, location: located.get(e) ?? null })), actors, text);
