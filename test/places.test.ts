@@ -62,14 +62,18 @@ test('event locations: the sentence\'s place, a readout inherits its meeting\'s 
   if (call) assert.equal(call.location, null);
 });
 
-test('a meeting\'s place goes to what its parties say and do after it, not to the next question\'s events', async () => {
+/** Each event of a text as [type, first actor's code, location's code], with the shipped lexicon. */
+async function locatedEvents(text: string): Promise<Array<[string, string | null | undefined, string | null]>> {
   const { loadEngine } = await import('../src/adapters/engine.js');
-  const r = loadEngine().extract(
-    article('Japanese Foreign Minister Kenji Sato met German Foreign Minister Eva Hartmann in Geneva on Monday. Sato condemned the missile launches by North Korea.\n\nQ: Brazil accused Argentina of dumping steel last week. What is your comment?', '2022-07-08'),
-  );
+  const r = loadEngine().extract(article(text, '2022-07-08'));
   const code = new Map(r.actors.map((a) => [a.id, a.code]));
-  const located = r.events.map((e) => [e.type, code.get(e.actors[0]), e.location?.code ?? null]);
-  assert.deepEqual(located, [
+  return r.events.map((e) => [e.type, code.get(e.actors[0]), e.location?.code ?? null]);
+}
+
+const GENEVA = 'Japanese Foreign Minister Kenji Sato met German Foreign Minister Eva Hartmann in Geneva on Monday. Sato condemned the missile launches by North Korea.';
+
+test('a meeting\'s place goes to what its parties say and do after it, not to the next question\'s events', async () => {
+  assert.deepEqual(await locatedEvents(`${GENEVA}\n\nQ: Brazil accused Argentina of dumping steel last week. What is your comment?`), [
     ['CONSULT', 'JPN', 'CHE'],
     ['ACCUSE', 'JPN', 'CHE'],
     ['ACCUSE', 'BRA', null],
@@ -77,13 +81,7 @@ test('a meeting\'s place goes to what its parties say and do after it, not to th
 });
 
 test('in a transcript, a meeting\'s place stays within its turn', async () => {
-  const { loadEngine } = await import('../src/adapters/engine.js');
-  const r = loadEngine().extract(
-    article('Q: Japanese Foreign Minister Kenji Sato met German Foreign Minister Eva Hartmann in Geneva on Monday. Sato condemned the missile launches by North Korea. What is your comment?\n\nA: Japan also condemned the launches by North Korea last year.', '2022-07-08'),
-  );
-  const code = new Map(r.actors.map((a) => [a.id, a.code]));
-  const located = r.events.map((e) => [e.type, code.get(e.actors[0]), e.location?.code ?? null]);
-  assert.deepEqual(located, [
+  assert.deepEqual(await locatedEvents(`Q: ${GENEVA} What is your comment?\n\nA: Japan also condemned the launches by North Korea last year.`), [
     ['CONSULT', 'JPN', 'CHE'],
     ['ACCUSE', 'JPN', 'CHE'],
     ['ACCUSE', 'JPN', null],
