@@ -36,7 +36,7 @@ import { bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity
 import { textHash } from '../../link/text.js';
 import { decodeResult, encodeResult } from './codec.js';
 import { PG_SCHEMA, PG_SCHEMA_VERSION } from './postgres-schema.js';
-import { articleSource, clip, eventWords, json, placeOf, searchWords } from './rows.js';
+import { articleSource, eventWords, json, mentionSentence, placeOf, searchWords } from './rows.js';
 import { ftsToTsquery } from './tsquery.js';
 import type {
   ArticleKey,
@@ -337,14 +337,13 @@ export class PostgresStore implements Store {
 
   /** An article's event mention, quote and commitment rows (a repeated id replaces the earlier row, as INSERT OR REPLACE does). */
   private rowsOf(art: number, r: ArticleResult, source: string | null): RowSets {
-    const text = r.article.text;
     const mentions = new Map<string, unknown[]>();
     for (const m of eventMentions(r, source)) {
       mentions.set(m.eventId, [
         art, m.eventId, m.type, m.mode, m.cameo, m.goldstein, m.quad, m.modality,
         JSON.stringify(m.actors), JSON.stringify(m.recipients), JSON.stringify(m.names), m.date, m.dateText,
         m.location?.name ?? null, m.location?.code ?? null, m.location?.lat ?? null, m.location?.lon ?? null, m.location?.geonameId ?? null,
-        m.trigger.start, m.trigger.end, m.trigger.text, m.sentence.start, m.sentence.end, clip(m.field === 'title' ? (r.article.title ?? '') : text, m.sentence.start, m.sentence.end), m.inLead, m.confidence,
+        m.trigger.start, m.trigger.end, m.trigger.text, m.sentence.start, m.sentence.end, mentionSentence(r.article, m), m.inLead, m.confidence,
       ]);
     }
     const actors = new Map(r.actors.map((a) => [a.id, a]));

@@ -1,4 +1,6 @@
 /** What both stores do the same way when they turn a result into rows, and rows back. */
+import type { Article } from '../../core/types.js';
+import type { EventMention } from '../../link/mentions.js';
 import type { EventPlace } from './types.js';
 
 /** Longest sentence text a mention row keeps (evidence, not the article). */
@@ -18,9 +20,14 @@ export function articleSource(url: string | null, given: string | null | undefin
 }
 
 /** A span of the text, cut to SENTENCE_MAX characters. */
-export function clip(text: string, start: number, end: number): string {
+function clip(text: string, start: number, end: number): string {
   const s = text.slice(Math.max(0, start), Math.max(start, end));
   return s.length > SENTENCE_MAX ? s.slice(0, SENTENCE_MAX - 1) + '…' : s;
+}
+
+/** The sentence an event mention's row keeps: from the title when the headline reports the event. */
+export function mentionSentence(article: Article, m: EventMention): string {
+  return clip(m.field === 'title' ? (article.title ?? '') : article.text, m.sentence.start, m.sentence.end);
 }
 
 /**

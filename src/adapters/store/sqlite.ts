@@ -13,7 +13,7 @@ import { commitmentRecords, eventMentions, type CommitmentRecord, type EventMent
 import { BANDS, bandKeys, minhash, NEAR_DUPLICATE, sigFromBytes, sigToBytes, similarity } from '../../link/minhash.js';
 import { textHash } from '../../link/text.js';
 import { decodeResult, encodeResult } from './codec.js';
-import { articleSource, clip, eventWords, json, placeOf, searchWords } from './rows.js';
+import { articleSource, eventWords, json, mentionSentence, placeOf, searchWords } from './rows.js';
 import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema.js';
 import type {
   ArticleKey,
@@ -158,7 +158,6 @@ export class SqliteStore implements Store {
   }
 
   private writeRows(art: number, r: ArticleResult, source: string | null): void {
-    const text = r.article.text;
     for (const m of eventMentions(r, source)) {
       this.st.insMention.run({
         art,
@@ -184,7 +183,7 @@ export class SqliteStore implements Store {
         trigger_text: m.trigger.text,
         sent_start: m.sentence.start,
         sent_end: m.sentence.end,
-        sentence: clip(m.field === 'title' ? (r.article.title ?? '') : text, m.sentence.start, m.sentence.end),
+        sentence: mentionSentence(r.article, m),
         in_lead: m.inLead ? 1 : 0,
         confidence: m.confidence,
       });
