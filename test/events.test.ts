@@ -251,6 +251,16 @@ test('modality: asserted, future, negated, hypothetical', () => {
   assert.deepEqual(mod('Russia refrained from attacking Ukraine.', [RUS, UKR]), ['ASSAULT negated']);
 });
 
+test('labour strikes, trade wars, the month of March and attacks on a policy are not violence or protest marches', () => {
+  const JPN: ActorSpec = { id: 'JPN', name: 'Japan', code: 'JPN', forms: ['Japan', ['Japanese', 'adjective']] };
+  const types = (text: string, actors: ActorSpec[]) => run(text, actors, {}, undefined, true).events.map((e) => e.type);
+  assert.deepEqual(types('Japanese dock workers strike over pay.', [JPN]), []);
+  assert.deepEqual(types('Japan warned of a trade war with the United States.', [JPN, USA]).filter((t) => t === 'ASSAULT'), []);
+  assert.deepEqual(types('Japan said its March trade surplus fell.', [JPN]), []);
+  assert.deepEqual(types('Russia attacked Ukraine.', [RUS, UKR]), ['ASSAULT']);
+  assert.deepEqual(types('Russia attacked the Ukrainian policy on grain exports.', [RUS, UKR]), ['ACCUSE']);
+});
+
 test('calling off military exercises is de-escalation (RETREAT), not a sanction', () => {
   const oneSided = (text: string, actors: ActorSpec[]) => run(text, actors, {}, undefined, true).events.map((e) => `${e.type} ${e.cameo}`);
   assert.deepEqual(oneSided('The United States and South Korea suspended their joint military exercises.', [USA, KOR]), ['RETREAT 087']);
