@@ -132,6 +132,11 @@ test('words that are not names are not persons', () => {
   assert.deepEqual(r.actors.filter((a) => a.type === 'person').map((a) => a.name), []);
 });
 
+test('a capitalised word opening a paragraph is no name for it ("Traders said", "Raytheon said")', () => {
+  const r = extract('The market was quiet on Monday.\n\nTraders said they were reluctant to buy.\n\nRaytheon said its profit rose.');
+  assert.deepEqual(r.actors.filter((a) => a.type === 'person').map((a) => a.name), []);
+});
+
 test('the seed article: Wang Yi and Park Jin with every mention, and the states and G20', () => {
   const raw = readFileSync(new URL('seed/seed-article.txt', SHARED), 'utf8');
   const r = engine().extract(readContent(raw, { name: 'seed-article.txt' }).articles[0]);

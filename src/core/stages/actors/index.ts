@@ -9,7 +9,7 @@
  */
 import type { KbPerson, KbTitle } from '../../../knowledge/types.js';
 import { matchAt, officesAt, validAt, type CompiledKb } from '../../kb/compile.js';
-import type { Doc } from '../../nlp.js';
+import { isBlank, type Doc } from '../../nlp.js';
 import { scanWords } from '../../text/words.js';
 import type { Article, Actor, Mention, MentionKind, Span } from '../../types.js';
 import type { Chain, EntityHit, Mentions, NameHit } from '../mentions/index.js';
@@ -297,7 +297,8 @@ function describeSpeakers(r: Resolution, speakers: SpeakerHint[], dateline: stri
   const { doc } = r;
   const described = new Map<string, Described>();
   if (!speakers.length) return described;
-  const sentenceStarts = new Set(doc.sentences.map((x) => x.start));
+  // where each sentence's first word starts (a sentence after a blank line opens with the line break)
+  const sentenceStarts = new Set(doc.sentences.map((x) => doc.tokens.slice(x.first, x.last).find((t) => !isBlank(t.text))?.start ?? x.start));
   for (const sp of speakers) {
     if (!sp.speakerSpan) continue;
     describeSpeaker(r, sp, sp.speakerSpan, described, sentenceStarts, dateline);
