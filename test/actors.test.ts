@@ -132,6 +132,11 @@ test('words that are not names are not persons', () => {
   assert.deepEqual(r.actors.filter((a) => a.type === 'person').map((a) => a.name), []);
 });
 
+test('companies and newspapers are not persons ("General Motors Corp", "the China Daily")', () => {
+  const r = extract('General Motors Corp said car sales rose. The China Daily said the talks went well. General Colin Powell met the minister.');
+  assert.deepEqual(r.actors.filter((a) => a.type === 'person').map((a) => a.name), ['Colin Powell']);
+});
+
 test('a capitalised word opening a paragraph is no name for it ("Traders said", "Raytheon said")', () => {
   const r = extract('The market was quiet on Monday.\n\nTraders said they were reluctant to buy.\n\nRaytheon said its profit rose.');
   assert.deepEqual(r.actors.filter((a) => a.type === 'person').map((a) => a.name), []);

@@ -39,7 +39,11 @@ export const PLACE_ORG_HEADS = set(`
   offices departments ministries agencies councils committees commissions organisations organizations
   associations federations unions groups companies parties forces nations states islands
   bridge building tower station centre center base camp border zone corridor canal
+  daily times herald journal tribune gazette
 `);
+
+/** What ends a company's name: a name run right before one is the company ("General Motors Corp"), not a person. */
+export const COMPANY_SUFFIXES = set('corp corp. co co. cos cos. inc inc. ltd ltd. plc llc corporation company');
 
 /** Capitalised heads that make a state's name or capital after them the name of a natural feature:
  *  "Lake Victoria" is no mention of the Seychelles (capital Victoria), "Mount Kenya" none of Kenya. */
