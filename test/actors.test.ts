@@ -135,6 +135,8 @@ test('words that are not names are not persons', () => {
 test('companies and newspapers are not persons ("General Motors Corp", "the China Daily")', () => {
   const r = extract('General Motors Corp said car sales rose. The China Daily said the talks went well. General Colin Powell met the minister.');
   assert.deepEqual(r.actors.filter((a) => a.type === 'person').map((a) => a.name), ['Colin Powell']);
+  const more = extract('Debt rose, the Treasury said. Banks in New York said so too. S and P said it would review the rating. So I’m wondering why, Reagan said.');
+  assert.deepEqual(more.actors.filter((a) => a.type === 'person').map((a) => a.name), ['Reagan']);
 });
 
 test('a capitalised word opening a paragraph is no name for it ("Traders said", "Raytheon said")', () => {

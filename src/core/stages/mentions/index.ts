@@ -11,7 +11,7 @@ import type { KbTitle } from '../../../knowledge/types.js';
 import { matchAt, validAt, type CompiledKb, type NameEntry, type TrieMatch } from '../../kb/compile.js';
 import type { Doc } from '../../nlp.js';
 import { isTightGap, scanWords, WordMap, WordSet, type Word } from '../../text/words.js';
-import { BODY_NOUNS, COMPANY_SUFFIXES, COMPLEMENT_HEADS, FEATURE_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PEER_NOUNS, PLACE_ORG_HEADS, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
+import { BODY_NOUNS, COMPANY_SUFFIXES, COMPLEMENT_HEADS, FEATURE_HEADS, LOCATIVE_PREPOSITIONS, MONTHS, MOTION_WORDS, GROUP_NOUNS, HONORIFICS, NAME_PARTICLES, NOT_NAME, PEER_NOUNS, PLACE_ORG_HEADS, PLACE_PREFIXES, PRONOUNS, SPEECH_VERBS, TITLE_MODIFIERS } from './lexicon.js';
 
 export interface EntityHit {
   type: 'state' | 'org';
@@ -459,6 +459,14 @@ function nameHit(scan: Scan, names: NameHit[], w0: number, w1: number, ids: stri
   if (allUpper && evidence === 'bare') return null;
   // "General Motors Corp", "General Electric Co": a company's name, whatever title word opens it
   if (!ids.length && next && COMPANY_SUFFIXES.has(next.norm) && isTightGap(next.gap)) return null;
+  if (!ids.length && evidence === 'bare' && runWords.length === 1) {
+    // "S and P", "the Treasury said", "the Bundesbank", "New York said": no person's name
+    if (runWords[0].norm.replace(/\.$/, '').length === 1) return null;
+    if (prev && isTightGap(words[w0].gap) && prev.cap && PLACE_PREFIXES.has(prev.norm)) return null;
+    // "the Treasury said": a name after "the" is a body's when it speaks itself ("the Reagan
+    // administration" is another matter: there the name is Reagan's)
+    if (prev?.norm === 'the' && next && SPEECH_VERBS.has(next.norm)) return null;
+  }
   // "Foreign Minister Ana Kurtz of Austria": a titled name's "of" + state says whom the office serves
   if (chain && !chain.codes.length && !chain.ofCodes.length && next?.norm === 'of' && isTightGap(next.gap)) {
     const k = words[w1 + 1]?.norm === 'the' ? w1 + 2 : w1 + 1;

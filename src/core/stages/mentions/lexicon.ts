@@ -7,6 +7,7 @@ const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 /** Capitalised words that never start or continue a person's name. */
 export const NOT_NAME = set(`
   the a an this that these those it its he she his her him they them their we our us i you your my me
+  i'm i’m i've i’ve i'll i’ll i'd i’d
   in on at of for to from by with without about after before during since until while when where whether
   if as and or but nor so yet also both either neither not no all any some each every many most more other
   such than then there here what which who whom whose why how
@@ -39,8 +40,11 @@ export const PLACE_ORG_HEADS = set(`
   offices departments ministries agencies councils committees commissions organisations organizations
   associations federations unions groups companies parties forces nations states islands
   bridge building tower station centre center base camp border zone corridor canal
-  daily times herald journal tribune gazette
+  daily herald tribune gazette
 `);
+
+/** Capitalised words that open a place's name: the name word after one is the place's ("New York", "San Jose"). */
+export const PLACE_PREFIXES = set('new san los las santa saint st st. fort port');
 
 /** What ends a company's name: a name run right before one is the company ("General Motors Corp"), not a person. */
 export const COMPANY_SUFFIXES = set('corp corp. co co. cos cos. inc inc. ltd ltd. plc llc corporation company');
