@@ -135,8 +135,13 @@ test('words that are not names are not persons', () => {
 test('companies and newspapers are not persons ("General Motors Corp", "the China Daily")', () => {
   const r = extract('General Motors Corp said car sales rose. The China Daily said the talks went well. General Colin Powell met the minister.');
   assert.deepEqual(r.actors.filter((a) => a.type === 'person').map((a) => a.name), ['Colin Powell']);
-  const more = extract('Debt rose, the Treasury said. Banks in New York said so too. S and P said it would review the rating. So I’m wondering why, Reagan said.');
-  assert.deepEqual(more.actors.filter((a) => a.type === 'person').map((a) => a.name), ['Reagan']);
+  for (const text of [
+    'Money supply rose 2.1 billion dlrs in the week, the Treasury said in its latest statement.',
+    'Reserves fell 5.4 billion marks in the week, the Bundesbank said.',
+    'In December the Brookehill Group in New York said it had a 9.7 pct stake.',
+    'The ratings were affirmed. It is a unit of Holiday Corp. S and P said the action reflected a change.',
+  ])
+    assert.deepEqual(extract(text).actors.filter((a) => a.type === 'person').map((a) => a.name), [], text);
 });
 
 test('a capitalised word opening a paragraph is no name for it ("Traders said", "Raytheon said")', () => {
