@@ -245,3 +245,15 @@ test('attributeQuotes: a group speaks through its first member', () => {
   ];
   assert.equal(attributeQuotes(cands, actors)[0].speaker, 'A1');
 });
+
+test('attributeQuotes: in a transcript, "I" and "we" are whoever holds the turn', () => {
+  const paras = ['MR LEE: Good afternoon, everyone.', 'We have three announcements.', 'First, the envoy travels to Jakarta.', 'Second, the embassy reopens.', 'Third, the visa office moves.', 'The schedule is online.', 'That is all for today.', 'One more thing before questions.', 'I noted yesterday that the talks had stalled.', 'QUESTION: And on Iran? Officials said that we would know more soon.'];
+  const text = paras.join('\n\n');
+  const cands = quotes(text);
+  const lee = text.indexOf('LEE');
+  const actors = [actor('A1', 'Lee Min', [[lee, lee + 3, 'name']])];
+  const out = attributeQuotes(cands, actors).map((q) => [q.text, q.speaker]);
+  assert.deepEqual(out.find(([t]) => t === 'the talks had stalled'), ['the talks had stalled', 'A1']);
+  // another turn's "we", with no label speaker of its own known, stays unattributed
+  assert.ok(!out.some(([t, s]) => String(t).includes('know more') && s === 'A1'));
+});

@@ -13,6 +13,7 @@
  */
 import type { Doc } from '../../nlp.js';
 import type { Actor, Event, EventLocation, PlaceRecord, Span } from '../../types.js';
+import { turnAt, turnStarts } from '../../text/turns.js';
 
 const REMOTE = /\b(call|calls|called|phone|phoned|telephone|telephoned|spoke|speak|speaks|videoconference|video conference|virtual|virtually|video|online|letter|message)\b(?!\s+(for|on|upon)\b)/i;
 const SPECIFIC: Record<PlaceRecord['kind'], number> = { place: 0, seat: 0, capital: 0, admin1: 1, country: 2 };
@@ -40,16 +41,6 @@ interface Occasion {
   codes: Set<string>;
 }
 const shares = (o: Occasion, parties: Set<string>) => [...parties].some((c) => o.codes.has(c));
-
-/** A transcript's speaker label opening a paragraph or a sentence: "Q:", "A:", "QUESTION:", "MR PRICE:". */
-const TURN = /(?:^|\n|[.?!]\s)\s*(?:Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s/g;
-
-/** Where each turn of a transcript starts (none in an article that is not one). */
-function turnStarts(text: string): number[] {
-  const out: number[] = [];
-  for (const m of text.matchAll(TURN)) out.push(m.index! + m[0].search(/[A-Z]/));
-  return out;
-}
 
 const toLocation = (p: PlaceRecord): EventLocation => ({ name: p.name, code: p.code, lat: p.lat, lon: p.lon, geonameId: p.geonameId });
 
@@ -81,7 +72,7 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
   // with no dateline, a meeting place told later in the article is still where the occasion was
   const firstMeeting: Occasion | null = !dateline && meetings.length ? { location: toLocation(meetings[0].p), at: meetings[0].at, codes: meetings[0].codes } : null;
   const turns = turnStarts(text);
-  const sameTurn = (a: number, b: number) => !turns.some((t) => t > Math.min(a, b) && t <= Math.max(a, b));
+  const sameTurn = (a: number, b: number) => turnAt(turns, a) === turnAt(turns, b);
   const applies = (o: Occasion | null, e: Event, parties: Set<string>): o is Occasion => !!o && shares(o, parties) && sameTurn(o.at, e.trigger.start);
   for (const e of order) {
     const met = meetings.filter((m) => m.at <= e.trigger.start).at(-1);

@@ -19,6 +19,10 @@ export interface QuoteCandidate {
   parts?: Span[];
   /** The rule that found the quote (and, after a "+", how its speaker was found). */
   rule: string;
+  /** The transcript turn that holds the quote (see text/turns.ts), or -1: the article is no transcript. */
+  turn: number;
+  /** The speaker expression is "I" or "we". */
+  firstPerson: boolean;
 }
 
 /** What the rules produce; `cueTok` ties a candidate to its cue so two rules never claim one cue twice. */

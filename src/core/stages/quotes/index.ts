@@ -20,6 +20,7 @@ import { buildContext, tokenAt, type Ctx } from './context.js';
 import { findDirect } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { HUMAN_ROLE_NOUNS } from './lexicon.js';
+import { turnAt, turnStarts } from '../../text/turns.js';
 
 export type { QuoteCandidate } from './candidate.js';
 
@@ -32,6 +33,9 @@ export interface QuoteOut extends Quote {
 const PRONOUNS = /^(he|she|they|it|we|i|you|who|him|her|them)$/i;
 const headKind = (w: string): 'name' | 'pronoun' | 'noun' | 'role' =>
   PRONOUNS.test(w) ? 'pronoun' : HUMAN_ROLE_NOUNS.has(w.toLowerCase()) ? 'role' : /^\p{Lu}/u.test(w) ? 'name' : 'noun';
+
+/** Speaker words that name whoever is speaking: in a transcript, the turn's speaker. */
+const FIRST_PERSON = new Set(['i', 'we']);
 
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
@@ -77,6 +81,7 @@ export function findQuotes(doc: Doc): QuoteCandidate[] {
     if (prev && prev.speaker) kept.push({ ...o, speaker: prev.speaker, head: prev.head, rule: 'direct-continued' });
   }
   kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  const turns = turnStarts(text);
   return kept.map((f) => {
     const c: QuoteCandidate = {
       kind: f.kind,
@@ -88,6 +93,8 @@ export function findQuotes(doc: Doc): QuoteCandidate[] {
       speakerHead: f.head,
       speakerHeadKind: f.head ? headKind(text.slice(f.head.start, f.head.end)) : undefined,
       rule: f.rule,
+      turn: turnAt(turns, f.start),
+      firstPerson: !!f.head && FIRST_PERSON.has(text.slice(f.head.start, f.head.end).toLowerCase()),
     };
     if (f.parts && f.parts.length > 1) c.parts = f.parts;
     return c;
@@ -148,7 +155,7 @@ export function speakerOf(span: Span | null, head: Span | null | undefined, acto
 }
 
 export function attributeQuotes(cands: QuoteCandidate[], actors: Actor[]): QuoteOut[] {
-  return cands.map((c, i) => {
+  const out = cands.map((c, i) => {
     const q: QuoteOut = {
       id: `Q${i + 1}`,
       kind: c.kind,
@@ -162,4 +169,14 @@ export function attributeQuotes(cands: QuoteCandidate[], actors: Actor[]): Quote
     if (c.parts) q.parts = c.parts;
     return q;
   });
+  // in a transcript, "I" and "we" are whoever holds the turn: the speaker its label names ("MR PRICE: ...
+  // I noted that ...")
+  cands.forEach((c, i) => {
+    if (out[i].speaker || c.turn < 0 || !c.firstPerson) return;
+    const label = cands.findIndex((l, j) => l.turn === c.turn && l.rule.includes('label') && out[j].speaker !== null);
+    if (label < 0) return;
+    out[i].speaker = out[label].speaker;
+    out[i].rule += '+turn';
+  });
+  return out;
 }
