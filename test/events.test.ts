@@ -259,6 +259,7 @@ test('labour strikes, trade wars, the month of March and attacks on a policy are
   assert.deepEqual(types('Japan said its March trade surplus fell.', [JPN]), []);
   assert.deepEqual(types('Russia attacked Ukraine.', [RUS, UKR]), ['ASSAULT']);
   assert.deepEqual(types('Russia attacked the Ukrainian policy on grain exports.', [RUS, UKR]), ['ACCUSE']);
+  assert.deepEqual(types('A rescheduling agreement between Russia and Ukraine was struck last September.', [RUS, UKR]).filter((t) => t === 'ASSAULT'), []);
 });
 
 test('calling off military exercises is de-escalation (RETREAT), not a sanction', () => {
