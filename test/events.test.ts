@@ -260,6 +260,8 @@ test('labour strikes, trade wars, the month of March and attacks on a policy are
   assert.deepEqual(types('Russia attacked Ukraine.', [RUS, UKR]), ['ASSAULT']);
   assert.deepEqual(types('Russia attacked the Ukrainian policy on grain exports.', [RUS, UKR]), ['ACCUSE']);
   assert.deepEqual(types('A rescheduling agreement between Russia and Ukraine was struck last September.', [RUS, UKR]).filter((t) => t === 'ASSAULT'), []);
+  // a vow to attack is a threat, not an agreement
+  assert.deepEqual(types('Russia vowed to attack Ukraine.', [RUS, UKR]), ['THREATEN']);
 });
 
 test('calling off military exercises is de-escalation (RETREAT), not a sanction', () => {
