@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { GDELT_EVENTS, GDELT_MENTIONS, ICEWS, POLECAT } from '../src/adapters/export/columns.js';
 import { sentenceNumber } from '../src/adapters/export/index.js';
+import { openStore } from '../src/adapters/store/index.js';
 import { corpusDb, jsonLines, parley } from './helpers/cli.js';
 import { HEADLINE } from './helpers/corpus.js';
-import { openStore } from '../src/adapters/store/index.js';
 
 let db = '';
 before(async () => {

@@ -92,9 +92,8 @@ export function storeSuite(name: string, make: StoreFactory): void {
 
     test('an event only the headline reports has the headline as its evidence', async () => {
       const s = await make();
-      const r = HEADLINE;
-      const title = r.article.title!;
-      await s.putArticle(r);
+      const title = HEADLINE.article.title!;
+      await s.putArticle(HEADLINE);
       await s.link();
       const [e] = await s.query({ type: ['PROTEST'] });
       assert.equal(e.evidence, title);
