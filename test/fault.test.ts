@@ -94,8 +94,12 @@ test(`fault: ${N} articles, two workers, one killed with SIGKILL mid-run → sto
   children.push(a, b);
   const store = new PostgresStore(db);
   try {
-    // kill A once about a third of the articles are stored (A holds a batch in flight by then)
+    // kill A once about a third of the articles are stored, at a moment when more messages are in
+    // flight than B can hold (two batches of 8): some of them are A's, delivered and not yet acked
     await waitFor('a third of the articles stored', async () => (await store.countArticles().catch(() => 0)) >= published.published / 3 || a.proc.exitCode != null, 300_000);
+    const watch = await WorkQueue.connect(queue);
+    await waitFor('more messages in flight than one worker holds', async () => (await watch.status()).inFlight > 16 || a.proc.exitCode != null, 60_000, 5);
+    await watch.close();
     const atKill = await store.countArticles();
     assert.equal(a.proc.exitCode, null, `worker A ended before it could be killed: ${a.err}`);
     a.proc.kill('SIGKILL');
