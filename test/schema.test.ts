@@ -130,7 +130,7 @@ test('a span marked field "title" indexes the title, and needs one', () => {
   const r = sample();
   const ev = {
     id: 'E1', type: 'AGREE', mode: null, cameo: null, goldstein: null, quad: null, actors: [], recipients: [], date: null, dateText: null, location: null,
-    modality: 'asserted' as const, trigger: { start: 0, end: 5, text: 'Talks' }, sentence: { start: 0, end: 10 }, confidence: 0.4, field: 'title',
+    modality: 'asserted' as const, trigger: { start: 0, end: 5, text: 'Talks' }, sentence: { start: 0, end: 10 }, confidence: 0.4, field: 'title' as const,
   };
   r.events = [ev];
   r.commitments = [];

@@ -80,6 +80,8 @@ export interface Event {
   trigger: Span & { text: string };
   sentence: Span;
   confidence: number;
+  /** Present when the event is told only in the title: its trigger and sentence index article.title. */
+  field?: 'title';
 }
 
 export interface Quote extends Span {

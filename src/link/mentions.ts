@@ -129,7 +129,7 @@ export function eventMentions(r: ArticleResult, source: string | null = null): E
       date: e.date ?? null,
       dateText: e.dateText ?? null,
       location: e.location ?? null,
-      ...((e as Event & { field?: string }).field === 'title' ? { field: 'title' as const } : {}),
+      ...(e.field === 'title' ? { field: 'title' as const } : {}),
       trigger: e.trigger,
       sentence: e.sentence ?? { start: e.trigger.start, end: e.trigger.end },
       inLead: e.trigger.start < lead,

@@ -86,8 +86,7 @@ export async function* exportLines(store: Store, format: ExportFormat, filters: 
       const a = await article(mention.articleId);
       if (!a) continue;
       const own: Event | null = a.result.events.find((e) => e.id === mention.eventId) ?? null;
-      const headline = (own as (Event & { field?: string }) | null)?.field === 'title';
-      yield tsvRow(cols, { event, mention, article: a.result, own, sentenceNumber: headline ? 0 : sentenceNumber(a.result.article.text, mention.trigger.start) }, names);
+      yield tsvRow(cols, { event, mention, article: a.result, own, sentenceNumber: own?.field === 'title' ? 0 : sentenceNumber(a.result.article.text, mention.trigger.start) }, names);
     }
   }
 }

@@ -690,13 +690,14 @@ export class PostgresStore implements Store {
     const map: { art: number[]; eid: string[]; event: string[] } = { art: [], eid: [], event: [] };
     for (const e of events) {
       const first = e.mentions[0];
+      const words = eventWords(e.names, e.location?.name);
       eventRows.push([
         e.id, e.date, e.type, e.mode, e.modality, e.cameo, e.goldstein, e.quad,
         JSON.stringify(e.actors), JSON.stringify(e.recipients), JSON.stringify(e.names),
         e.location?.name ?? null, e.location?.code ?? null, e.location?.lat ?? null, e.location?.lon ?? null, e.location?.geonameId ?? null,
         e.numMentions, e.numArticles, e.numSources, e.tone, e.isRoot, first.articleId, urls.get(first.articleId) ?? null,
         sentences.get(`${arts.get(first.articleId)}#${first.eventId}`) ?? first.trigger.text,
-        ...Object.values(eventWords(e.names, e.location?.name)),
+        words.name, words.place,
       ]);
       const seen = new Set<string>();
       for (const [codes, role] of [[e.actors, 'actor'], [e.recipients, 'recipient']] as const)

@@ -18,8 +18,6 @@ export interface Evidence extends Span {
 export interface CodedEvent extends Event {
   rule: string;
   evidence: Evidence[];
-  /** Present when the event is told only in the title: its spans index article.title. */
-  field?: 'title';
 }
 
 export interface Draft {

@@ -13,7 +13,7 @@
  */
 import type { Doc } from '../../nlp.js';
 import type { Actor, Event, EventLocation, PlaceRecord, Span } from '../../types.js';
-import { turnAt, turnStarts } from '../../text/turns.js';
+import { turnAt, turnsOf } from '../../text/turns.js';
 
 const REMOTE = /\b(call|calls|called|phone|phoned|telephone|telephoned|spoke|speak|speaks|videoconference|video conference|virtual|virtually|video|online|letter|message)\b(?!\s+(for|on|upon)\b)/i;
 const SPECIFIC: Record<PlaceRecord['kind'], number> = { place: 0, seat: 0, capital: 0, admin1: 1, country: 2 };
@@ -71,13 +71,13 @@ export function locateEvents(events: Event[], places: PlaceRecord[], actors: Act
   const order = [...events].sort((a, b) => a.trigger.start - b.trigger.start);
   // with no dateline, a meeting place told later in the article is still where the occasion was
   const firstMeeting: Occasion | null = !dateline && meetings.length ? { location: toLocation(meetings[0].p), at: meetings[0].at, codes: meetings[0].codes } : null;
-  const turns = turnStarts(text);
+  const turns = turnsOf(doc);
   const sameTurn = (a: number, b: number) => turnAt(turns, a) === turnAt(turns, b);
   const applies = (o: Occasion | null, e: Event, parties: Set<string>): o is Occasion => !!o && shares(o, parties) && sameTurn(o.at, e.trigger.start);
   for (const e of order) {
     const met = meetings.filter((m) => m.at <= e.trigger.start).at(-1);
     if (met && (!occasion || met.at > occasion.at)) occasion = { location: toLocation(met.p), at: met.at, codes: met.codes };
-    if ((e as Event & { field?: string }).field === 'title') {
+    if (e.field === 'title') {
       located.set(e, dateline && !REMOTE.test(e.trigger.text) ? toLocation(dateline) : null);
       continue;
     }
@@ -115,9 +115,9 @@ export function continueDates(events: Event[], actors: Actor[], text: string): E
   const order = [...events].sort((a, b) => firstAt(a) - firstAt(b));
   const dated = new Map<Event, Event>();
   for (const e of order) {
-    if (e.date || e.modality !== 'asserted' || (e as Event & { field?: string }).field === 'title') continue;
+    if (e.date || e.modality !== 'asserted' || e.field === 'title') continue;
     const mine = parties(e);
-    const before = order.filter((x) => x.date && x.modality === 'asserted' && firstAt(x) < firstAt(e) && !(x as Event & { field?: string }).field);
+    const before = order.filter((x) => x.date && x.modality === 'asserted' && firstAt(x) < firstAt(e) && !x.field);
     const prev = before.at(-1);
     if (!prev) continue;
     const shared = [...parties(prev)].some((c) => mine.has(c));

@@ -20,7 +20,7 @@ import { buildContext, tokenAt, type Ctx } from './context.js';
 import { findDirect } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { HUMAN_ROLE_NOUNS } from './lexicon.js';
-import { turnAt, turnStarts } from '../../text/turns.js';
+import { turnAt, turnsOf } from '../../text/turns.js';
 
 export type { QuoteCandidate } from './candidate.js';
 
@@ -81,7 +81,7 @@ export function findQuotes(doc: Doc): QuoteCandidate[] {
     if (prev && prev.speaker) kept.push({ ...o, speaker: prev.speaker, head: prev.head, rule: 'direct-continued' });
   }
   kept.sort((a, b) => a.start - b.start || a.end - b.end);
-  const turns = turnStarts(text);
+  const turns = turnsOf(doc);
   return kept.map((f) => {
     const c: QuoteCandidate = {
       kind: f.kind,
